@@ -1,0 +1,5 @@
+# pitfall: Normalising over the batch
+def layer_norm(seed, x, scale, bias, eps):
+    mean = jnp.mean(x, axis=0, keepdims=True)
+    var = jnp.mean((x - mean) ** 2, axis=0, keepdims=True)
+    return (x - mean) / jnp.sqrt(var + float(eps)) * scale + bias
