@@ -1,0 +1,22 @@
+import numpy as np
+
+from jaxlings.cases import Case
+
+
+def cases():
+    rng = np.random.default_rng(3)
+
+    def img(*shape):
+        return rng.integers(0, 256, size=shape).astype(np.uint8)
+
+    return [
+        Case("worked example", seed=0.0, pixels=np.array([[0, 100, 250]], np.uint8), offset=10.0),
+        Case("darkening saturates at 0", seed=1.0, pixels=np.array([[5, 200], [29, 30]], np.uint8),
+             offset=-30.0),
+        Case("offset 0 leaves the image alone", seed=2.0, pixels=img(3, 4), offset=0.0),
+        Case("offset 255 whitens everything but 0", seed=3.0,
+             pixels=np.array([[0, 1, 128, 255]], np.uint8), offset=255.0),
+        Case("random RGB image, +40", seed=4.0, pixels=img(4, 5, 3), offset=40.0),
+        Case("random image, -100", seed=5.0, pixels=img(6, 6), offset=-100.0, hidden=True),
+        Case("random RGB image, +200", seed=6.0, pixels=img(3, 3, 3), offset=200.0, hidden=True),
+    ]
