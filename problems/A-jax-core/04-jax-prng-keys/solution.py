@@ -1,0 +1,11 @@
+def per_step_dropout(seed, dim, n_steps, keep_prob):
+    dim, n_steps, keep_prob = int(dim), int(n_steps), float(keep_prob)
+    key = jax.random.key(int(seed))
+    params_key, dropout_key = jax.random.split(key)
+    w = jax.random.normal(params_key, (dim,))
+    rows = []
+    for step in range(n_steps):
+        step_key = jax.random.fold_in(dropout_key, step)
+        mask = jax.random.bernoulli(step_key, keep_prob, (dim,))
+        rows.append(jnp.where(mask, w / keep_prob, 0.0))
+    return jnp.stack(rows)
