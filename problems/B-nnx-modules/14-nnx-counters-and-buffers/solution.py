@@ -1,0 +1,16 @@
+class StepCounter(nnx.Module):
+    def __init__(self, rngs):
+        _ = rngs.params()  # one key, as a layer would draw for its weights (unused)
+        self.step = nnx.Variable(jnp.array(0.0))
+
+    def __call__(self):
+        self.step[...] += 1.0
+        return self.step[...]
+
+
+def counter_after_n_calls(seed, n_calls):
+    n = int(n_calls)
+    counter = StepCounter(rngs=nnx.Rngs(int(seed)))
+    for _ in range(n):
+        counter()
+    return jnp.array([float(counter.step[...]), float(n)])

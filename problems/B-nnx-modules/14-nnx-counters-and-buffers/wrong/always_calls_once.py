@@ -1,0 +1,18 @@
+# pitfall: Calling at least once
+class StepCounter(nnx.Module):
+    def __init__(self, rngs):
+        _ = rngs.params()
+        self.step = nnx.Variable(jnp.array(0.0))
+
+    def __call__(self):
+        self.step[...] += 1.0
+        return self.step[...]
+
+
+def counter_after_n_calls(seed, n_calls):
+    n = int(n_calls)
+    counter = StepCounter(rngs=nnx.Rngs(int(seed)))
+    last = counter()
+    for _ in range(n - 1):
+        last = counter()
+    return jnp.array([float(last), float(n)])
