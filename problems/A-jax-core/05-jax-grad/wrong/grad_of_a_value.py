@@ -1,0 +1,7 @@
+# pitfall: Passing a value instead of a function
+def linreg_grads(seed, W, b, x, y):
+    def loss(W, b, x, y):
+        pred = x @ W + b
+        return jnp.mean((pred - y) ** 2)
+
+    return jax.grad(loss(W, b, x, y), argnums=(0, 1))(W, b, x, y)
