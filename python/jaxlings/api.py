@@ -1,0 +1,107 @@
+"""The JSON shapes of the REST API and of `jaxlings check --json`, defined once.
+
+`src/api.ts` mirrors these; tests/test_api_drift.py fails when the two disagree.
+"""
+from __future__ import annotations
+
+from typing import List, Literal, Optional, TypedDict
+
+Status = Literal["new", "attempted", "solved"]
+Verdict = Literal["passed", "failed", "error", "timeout", "memory"]
+
+
+class ProblemSummary(TypedDict):
+    id: str
+    title: str
+    sprint: str
+    sprint_title: str
+    order: int
+    difficulty: str
+    status: Status
+    attempts: int
+
+
+class HintsInfo(TypedDict):
+    total: int
+    unlocked: List[str]
+    next_available: bool
+    locked_reason: Optional[str]
+
+
+class ProblemDetail(TypedDict):
+    id: str
+    title: str
+    sprint: str
+    sprint_title: str
+    order: int
+    difficulty: str
+    statement_md: str
+    starter: str
+    function: str
+    signature: str
+    hints: HintsInfo
+    solution_available: bool
+    solution_locked_reason: Optional[str]
+    status: Status
+    attempts: int
+
+
+class CaseResult(TypedDict):
+    name: str
+    passed: bool
+    hidden: bool
+    kind: Literal["case", "structure"]
+    inputs_preview: Optional[str]
+    expected_preview: Optional[str]
+    actual_preview: Optional[str]
+    message: Optional[str]
+
+
+class CheckError(TypedDict):
+    type: str
+    message: str
+    line: Optional[int]
+    traceback: Optional[str]
+
+
+class CheckResult(TypedDict):
+    problem: str
+    passed: bool
+    status: Verdict
+    cases: List[CaseResult]
+    error: Optional[CheckError]
+    stdout: str
+    stderr: str
+    stdout_truncated: bool
+    stderr_truncated: bool
+    duration_ms: float
+    attempt: Optional[int]
+    saved: bool
+    save_error: Optional[str]
+
+
+class HintReveal(TypedDict):
+    index: int
+    text: str
+    hints: HintsInfo
+
+
+class Solution(TypedDict):
+    code: str
+    notes_md: str
+
+
+class SprintProgress(TypedDict):
+    key: str
+    title: str
+    total: int
+    solved: int
+    attempted: int
+
+
+class Progress(TypedDict):
+    user: str
+    problems: List[ProblemSummary]
+    sprints: List[SprintProgress]
+    solved: int
+    total: int

@@ -1,0 +1,294 @@
+"""Checker: runs a submission through the pool and turns the outcome into a CheckResult.
+
+Expected outputs come from the reference solution run through the very same worker path,
+cached on disk per problem content hash (which includes the JAX/Flax versions). The
+verdict is decided here, in the server process, from plain data.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from .api import CaseResult, CheckError, CheckResult
+from .bank import Problem
+from .harness import codec
+from .harness.compare import compare, preview
+from .harness.pool import SYSTEM, Outcome, WorkerPool
+
+log = logging.getLogger("jaxlings")
+
+MAX_CODE_BYTES = 256 * 1024
+HIDDEN_MESSAGE = "This hidden case failed; its inputs are not shown. Re-read the edge cases the statement names."
+
+
+class ProblemError(RuntimeError):
+    """The problem itself is broken (its reference fails): not the learner's fault."""
+
+
+@dataclass
+class Expected:
+    values: list  # decoded expected value per case
+    checks: dict  # structural check name -> (doc, decoded value)
+
+
+def check_job(problem: Problem, source: str) -> dict:
+    return {"op": "check", "source": source, "function": problem.function,
+            "cases": [[codec.encode(v) for v in c.inputs.values()] for c in problem.cases],
+            "checks_source": problem.checks_source}
+
+
+class Checker:
+    def __init__(self, pool: WorkerPool, cache_dir: Path, time_limit_override: Optional[float] = None):
+        self.pool = pool
+        self.cache_dir = Path(cache_dir)
+        self.time_limit_override = time_limit_override
+        self._memo: dict[str, Expected] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self.recent: list[Problem] = []  # recently checked problems, to warm fresh workers with
+
+    def time_limit(self, problem: Problem) -> float:
+        return self.time_limit_override or problem.time_limit_s
+
+    # ------------------------------------------------------------ expected outputs
+
+    def _cache_path(self, problem: Problem) -> Path:
+        return self.cache_dir / f"{problem.id}-{problem.content_hash}.json"
+
+    def expected(self, problem: Problem) -> Expected:
+        key = f"{problem.id}-{problem.content_hash}"
+        if key in self._memo:
+            return self._memo[key]
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._memo:
+                payload = self._read_cache(problem)
+                if payload is None:
+                    payload = self._compute(problem)
+                    self._write_cache(problem, payload)
+                self._memo[key] = Expected(
+                    values=[codec.decode(v) for v in payload["cases"]],
+                    checks={name: (doc, codec.decode(v)) for name, doc, v in payload["checks"]})
+        return self._memo[key]
+
+    def _read_cache(self, problem: Problem) -> Optional[dict]:
+        path = self._cache_path(problem)
+        try:
+            doc = json.loads(path.read_text())
+            body = json.dumps(doc["payload"], sort_keys=True)
+            if hashlib.sha256(body.encode()).hexdigest() != doc["sha256"]:
+                raise ValueError("checksum mismatch")
+            payload = doc["payload"]
+            if len(payload["cases"]) != len(problem.cases):
+                raise ValueError("case count changed")
+            for v in payload["cases"]:
+                codec.decode(v)
+            return payload
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # corrupted or stale: rebuild it
+            log.warning("jaxlings: expected-output cache %s is unusable (%s); rebuilding", path, exc)
+            return None
+
+    def _write_cache(self, problem: Problem, payload: dict) -> None:
+        path = self._cache_path(problem)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            body = json.dumps(payload, sort_keys=True)
+            doc = {"problem": problem.id, "sha256": hashlib.sha256(body.encode()).hexdigest(),
+                   "payload": payload}
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_text(json.dumps(doc))
+            os.replace(tmp, path)
+            for old in path.parent.glob(f"{problem.id}-*.json"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("jaxlings: could not write %s: %s", path, exc)
+
+    def _compute(self, problem: Problem) -> dict:
+        outcome = self.pool.run(check_job(problem, problem.solution), SYSTEM,
+                                time_limit_s=max(60.0, self.time_limit(problem) * 3),
+                                memory_limit_mb=problem.memory_limit_mb)
+        where = f"problem {problem.id}: the reference solution"
+        if outcome.status != "ok" or outcome.result is None:
+            raise ProblemError(f"{where} did not finish ({outcome.status} {outcome.exit_description})"
+                               f"\n{outcome.stderr[-2000:]}")
+        res = outcome.result
+        if res.get("cell_error") or res.get("missing"):
+            raise ProblemError(f"{where} fails to load: {res.get('cell_error') or res.get('missing')}")
+        values = []
+        for case, frame in zip(problem.cases, outcome.frames):
+            if not frame.get("ok"):
+                raise ProblemError(f"{where} raises on case {case.name!r}: {frame['error']['message']}")
+            values.append(frame["value"])
+        if len(values) != len(problem.cases):
+            raise ProblemError(f"{where} returned {len(values)} results for {len(problem.cases)} cases")
+        checks = []
+        for c in res.get("checks", []):
+            if not c.get("ok"):
+                raise ProblemError(f"problem {problem.id}: structural check {c['name']} fails on the "
+                                   f"reference: {c['error']['message']}")
+            checks.append([c["name"], c["doc"], c["value"]])
+        return {"cases": values, "checks": checks}
+
+    # ------------------------------------------------------------ checking a submission
+
+    def check(self, problem: Problem, source: str, owner: Any) -> CheckResult:
+        """Run `source` against `problem` for `owner` and decide the verdict."""
+        expected = self.expected(problem)
+        t0 = time.monotonic()
+        outcome = self.pool.run(check_job(problem, source), owner, time_limit_s=self.time_limit(problem),
+                                memory_limit_mb=problem.memory_limit_mb)
+        self._remember(problem)
+        result = build_result(problem, expected, outcome, self.time_limit(problem))
+        result["duration_ms"] = round((time.monotonic() - t0) * 1000.0, 1)
+        return result
+
+    def _remember(self, problem: Problem) -> None:
+        with self._guard:
+            self.recent = [problem] + [p for p in self.recent if p.id != problem.id][:2]
+
+    def warm_jobs(self) -> list:
+        """Reference runs of recently checked problems, so a fresh worker has their ops compiled."""
+        with self._guard:
+            recent = list(self.recent)
+        return [check_job(p, p.solution) for p in recent]
+
+
+def _inputs_preview(problem: Problem, index: int) -> str:
+    case = problem.cases[index]
+    return ", ".join(f"{k}={preview(v, 80)}" for k, v in case.inputs.items())
+
+
+def _error(type_: str, message: str, line: Optional[int] = None, tb: Optional[str] = None) -> CheckError:
+    return {"type": type_, "message": message, "line": line, "traceback": tb}
+
+
+def build_result(problem: Problem, expected: Expected, outcome: Outcome, time_limit_s: float) -> CheckResult:
+    cases: list[CaseResult] = []
+    error: Optional[CheckError] = None
+    status = "failed"
+    by_index = {f.get("i"): f for f in outcome.frames if isinstance(f.get("i"), int)}
+    running = outcome.running or {}
+    running_name = None
+    if isinstance(running.get("case"), int) and 0 <= running["case"] < len(problem.cases):
+        running_name = problem.cases[running["case"]].name
+    elif isinstance(running.get("check"), str):
+        running_name = f"structural check {running['check']}"
+    during = f" (during case {running_name!r})" if running_name and "check" not in running else \
+        (f" (during {running_name})" if running_name else "")
+    res = outcome.result or {}
+
+    if outcome.status == "timeout":
+        status = "timeout"
+        error = _error("Timeout", f"Your code was still running after {time_limit_s:g} s{during}; "
+                                  "look for a loop that never ends or work that grows too fast.")
+    elif outcome.status == "memory":
+        status = "memory"
+        error = _error("MemoryLimit", f"Your code used more than {problem.memory_limit_mb:g} MiB of "
+                                      f"memory{during}; look for an array far larger than the inputs.")
+    elif outcome.status == "died":
+        status = "error"
+        error = _error("ProcessDied", f"{outcome.exit_description[:1].upper()}{outcome.exit_description[1:]}"
+                                      f"{during}.")
+    elif outcome.status == "harness":
+        status = "error"
+        error = _error("CheckFailed", "The check could not read what your code returned; "
+                                      "return arrays, numbers, tuples, lists or dicts.")
+    elif res.get("cell_error"):
+        status = "error"
+        e = res["cell_error"]
+        error = _error(e["type"], e["message"], e.get("line"), e.get("traceback"))
+    elif res.get("missing"):
+        status = "error"
+        m = res["missing"]
+        if m.get("not_callable"):
+            msg = f"`{m['function']}` in your cell is not a function."
+        elif m.get("close"):
+            msg = f"No function named `{m['function']}` in your cell; did you mean to rename `{m['close'][0]}`?"
+        elif m.get("defined"):
+            msg = (f"No function named `{m['function']}` in your cell; it defines "
+                   + ", ".join(f"`{n}`" for n in m["defined"][:6]) + ".")
+        else:
+            msg = f"No function named `{m['function']}` in your cell; it defines nothing."
+        error = _error("MissingFunction", msg)
+
+    for i, case in enumerate(problem.cases):
+        frame = by_index.get(i)
+        visible = not case.hidden
+        row: CaseResult = {"name": case.name, "passed": False, "hidden": case.hidden, "kind": "case",
+                           "inputs_preview": _inputs_preview(problem, i) if visible else None,
+                           "expected_preview": preview(expected.values[i]) if visible else None,
+                           "actual_preview": None, "message": None}
+        if frame is None:
+            row["message"] = "Not run: " + (error["message"] if error else "the check stopped early.")
+            if case.hidden:
+                row["message"] = "Not run."
+        elif frame.get("ok"):
+            try:
+                actual = codec.decode(frame.get("value"))
+                msg = compare(expected.values[i], actual, problem.rtol, problem.atol)
+            except codec.CodecError as exc:
+                actual, msg = None, f"the returned value could not be read ({exc})"
+            row["passed"] = msg is None
+            if visible:
+                row["actual_preview"] = preview(actual) if actual is not None else None
+                row["message"] = msg[:1].upper() + msg[1:] + "." if msg else None
+            elif msg:
+                row["message"] = HIDDEN_MESSAGE
+        else:
+            e = frame.get("error") or {}
+            row["message"] = (e.get("message") or "The case raised an error.") if visible else HIDDEN_MESSAGE
+            if error is None and visible:
+                error = _error(e.get("type", "Error"), e.get("message", ""), e.get("line"), e.get("traceback"))
+        cases.append(row)
+
+    for _name, _doc, row in _structural(expected, res):
+        cases.append(row)
+
+    all_passed = outcome.status == "ok" and not res.get("cell_error") and not res.get("missing") \
+        and cases and all(c["passed"] for c in cases)
+    if all_passed:
+        status = "passed"
+    elif status == "failed" and cases and not any(c["passed"] for c in cases if c["kind"] == "case") \
+            and all(by_index.get(i, {}).get("ok") is False for i in range(len(problem.cases))):
+        status = "error"  # every case raised: the code does not run, rather than computes wrong
+    return {"problem": problem.id, "passed": bool(all_passed), "status": status, "cases": cases,
+            "error": error, "stdout": outcome.stdout, "stderr": outcome.stderr,
+            "stdout_truncated": outcome.stdout_truncated, "stderr_truncated": outcome.stderr_truncated,
+            "duration_ms": round(outcome.duration_ms, 1), "attempt": None, "saved": False, "save_error": None}
+
+
+def _structural(expected: Expected, res: dict):
+    """One CaseResult per structural check of the problem, in the reference's order."""
+    got = {c.get("name"): c for c in res.get("checks", []) if isinstance(c, dict)}
+    ran = bool(res) and not res.get("cell_error") and not res.get("missing")
+    for name, (doc, exp) in expected.checks.items():
+        row: CaseResult = {"name": doc, "passed": False, "hidden": False, "kind": "structure",
+                           "inputs_preview": None, "expected_preview": preview(exp),
+                           "actual_preview": None, "message": None}
+        c = got.get(name)
+        if not ran or c is None:
+            row["message"] = "Not run."
+        elif not c.get("ok"):
+            row["message"] = f"This check could not run on your code: {(c.get('error') or {}).get('message', '')}"
+        else:
+            try:
+                actual = codec.decode(c.get("value"))
+                msg = compare(exp, actual, 0.0, 0.0)
+            except codec.CodecError as exc:
+                actual, msg = None, f"unreadable value ({exc})"
+            row["passed"] = msg is None
+            row["actual_preview"] = preview(actual) if actual is not None else None
+            if msg:
+                row["message"] = f"Yours gives {row['actual_preview']}; the reference gives {row['expected_preview']}."
+        yield name, doc, row

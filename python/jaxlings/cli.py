@@ -1,0 +1,245 @@
+"""The `jaxlings` command: the same service as the server, from a shell."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Optional
+
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def data_dir() -> Path:
+    env = os.environ.get("JAXLINGS_DATA_DIR")
+    if env:
+        return Path(env)
+    from jupyter_core.paths import jupyter_data_dir
+
+    return Path(jupyter_data_dir()) / "jaxlings"
+
+
+def _service(max_workers: int = 1, spare: int = 0):
+    from .service import Jaxlings
+
+    return Jaxlings(data_dir=data_dir(), max_workers=max_workers, spare_workers=spare)
+
+
+def _user() -> str:
+    import getpass
+
+    return f"os:{getpass.getuser()}"
+
+
+class UsageError(Exception):
+    pass
+
+
+def cmd_list(args) -> int:
+    from .bank import Bank
+
+    bank = Bank()
+    if args.json:
+        rows = [{"id": p.id, "title": p.title, "sprint": p.sprint.key, "sprint_title": p.sprint.title,
+                 "order": p.order, "difficulty": p.difficulty} for p in bank]
+        print(json.dumps(rows, indent=2))
+        return EXIT_PASSED
+    current = None
+    for p in bank:
+        if p.sprint.key != current:
+            current = p.sprint.key
+            count = sum(1 for q in bank if q.sprint.key == current)
+            print(f"\nSprint {p.sprint.key} — {p.sprint.title} ({count} problems)")
+        print(f"  {p.order:02d}  {p.id:<30} {p.difficulty:<7} {p.title}")
+    print(f"\n{len(bank)} problems in {len({p.sprint.key for p in bank})} sprints")
+    for err in bank.errors:
+        print(f"warning: {err}", file=sys.stderr)
+    return EXIT_PASSED
+
+
+def cmd_show(args) -> int:
+    from .bank import Bank
+
+    p = Bank().get(args.id)
+    if p is None:
+        raise UsageError(f"there is no problem {args.id!r}; `jaxlings list` shows the ids")
+    print(f"{p.order:02d} · {p.title}  (sprint {p.sprint.key}: {p.sprint.title}, {p.difficulty})\n")
+    print(p.statement_md.strip())
+    print(f"\nSignature: {p.signature}\n\nStarter:\n{textwrap.indent(p.starter.rstrip(), '    ')}")
+    print(f"\n{len(p.hints)} hints unlock after your first check.")
+    return EXIT_PASSED
+
+
+def _print_result(result: dict) -> None:
+    mark = {True: "✓", False: "✗"}
+    print(f"{result['problem']}: {result['status'].upper()}  ({result['duration_ms']:.0f} ms"
+          + (f", attempt {result['attempt']}" if result.get("attempt") else "") + ")")
+    if result.get("error"):
+        print(f"  {result['error']['message']}")
+    for c in result["cases"]:
+        line = f"  {mark[c['passed']]} {c['name']}"
+        if not c["passed"] and c.get("message"):
+            line += f" — {c['message']}"
+        print(line)
+        if not c["passed"] and c.get("expected_preview") and c.get("actual_preview"):
+            print(f"      expected {c['expected_preview']}\n      actual   {c['actual_preview']}")
+    for stream in ("stdout", "stderr"):
+        if result.get(stream):
+            print(f"--- {stream} ---\n{result[stream].rstrip()}")
+    if result.get("save_error"):
+        print(f"note: {result['save_error']}")
+
+
+def cmd_check(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    try:
+        code = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{args.file} is not UTF-8 text") from None
+    from .service import Refusal
+
+    svc = _service()
+    try:
+        try:
+            result = svc.check(_user(), args.id, code)
+        except Refusal as exc:
+            raise UsageError(exc.message) from None
+    finally:
+        svc.close()
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        _print_result(result)
+    return EXIT_PASSED if result["passed"] else EXIT_FAILED
+
+
+def cmd_validate(args) -> int:
+    from .validate import Validator
+
+    t0 = time.monotonic()
+    svc = _service(max_workers=args.jobs, spare=0)
+    try:
+        reports = Validator(svc.bank, svc.checker, progress=lambda m: print(m, flush=True)).run(
+            args.ids, parallel=args.jobs)
+    finally:
+        svc.close()
+    bad = [r for r in reports if not r.ok]
+    for r in bad:
+        print(f"\n{r.problem} ({r.path}):")
+        for f in r.failures:
+            print(f"  - {f}")
+    if args.verbose:
+        for r in reports:
+            for n in r.notes:
+                print(f"  {r.problem}: {n}")
+    print(f"\n{len(reports) - len(bad)} passed, {len(bad)} failed ({time.monotonic() - t0:.1f} s)")
+    return EXIT_PASSED if not bad else EXIT_FAILED
+
+
+SCAFFOLD = {
+    "meta.toml": 'id = "{id}"\ntitle = "TODO title"\norder = {order}\ndifficulty = "easy"\n'
+                 'function = "{fn}"\ntime_limit_s = 10\n\n[tolerance]\nrtol = 1e-5\natol = 1e-6\n',
+    "problem.md": "## Why this matters\n\nTODO\n\n## Explanation\n\nTODO\n\n```python\nx = jnp.arange(3.0)\n```\n\n"
+                  "## Worked example\n\n```pycon\n>>> {fn}(0.0, jnp.arange(3.0))\nTODO: paste what the reference returns\n```\n\n"
+                  "## Pitfalls\n\n- **TODO first pitfall.** TODO\n\n## Problem\n\nWrite `{fn}(seed, x)` …\n\n"
+                  "## Inputs\n\n- `seed`: float, unused.\n- `x`: 1-D JAX array.\n\n## Output\n\nTODO\n",
+    "starter.py": "def {fn}(seed, x):\n    # TODO: describe the task in one line\n    return jnp.zeros_like(x)\n",
+    "solution.py": "def {fn}(seed, x):\n    return x  # TODO: the reference solution\n",
+    "solution.md": "TODO: why the reference works.\n",
+    "cases.py": "import numpy as np\n\nfrom jaxlings.cases import Case\n\n\ndef cases():\n"
+                "    rng = np.random.default_rng({order})\n    return [\n"
+                "        Case(\"worked example\", seed=0.0, x=np.arange(3, dtype=np.float32)),\n"
+                "        # TODO: at least 5 cases, edge cases included, some hidden=True\n    ]\n",
+    "hints.md": "## Hint 1\n\nTODO\n\n## Hint 2\n\nTODO\n",
+    "wrong/todo_first_pitfall.py": "# pitfall: TODO first pitfall\ndef {fn}(seed, x):\n    return x * 0\n",
+}
+
+
+def cmd_new(args) -> int:
+    from .bank import ID_RE, Bank, default_problems_dir, load_sprint
+
+    if not ID_RE.match(args.id):
+        raise UsageError(f"{args.id!r} is not a slug: use lowercase letters, digits and dashes")
+    root = Path(args.problems) if args.problems else default_problems_dir()
+    bank = Bank(root)
+    if bank.get(args.id):
+        raise UsageError(f"problem {args.id!r} already exists at {bank.get(args.id).path}")
+    sprints = {}
+    for folder in sorted(p for p in root.iterdir() if (p / "sprint.toml").is_file()):
+        sprints[load_sprint(folder).key] = folder
+    if args.sprint not in sprints:
+        raise UsageError(f"no sprint {args.sprint!r}; sprints: {', '.join(sprints)}")
+    order = args.order or (max((p.order for p in bank), default=0) + 1)
+    fn = args.function or re.sub(r"^(jax|nnx)-", "", args.id).replace("-", "_")
+    folder = sprints[args.sprint] / f"{order:02d}-{args.id}"
+    for rel, text in SCAFFOLD.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text.format(id=args.id, order=order, fn=fn))
+    print(f"Created {folder}\n\nNext: fill in every TODO (docs/problem-format.md says what each file holds), "
+          f"then run\n  jaxlings validate {args.id}\nuntil it passes; it tells you what is still missing.")
+    return EXIT_PASSED
+
+
+def cmd_lab(args) -> int:
+    cmd = [sys.executable, "-m", "jupyter", "lab"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    cmd += args.lab_args
+    return subprocess.call(cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="jaxlings", description="Checked JAX and Flax NNX exercises.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("list", help="list the problems by sprint")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_list)
+    p = sub.add_parser("show", help="print a problem's statement and starter")
+    p.add_argument("id")
+    p.set_defaults(run=cmd_show)
+    p = sub.add_parser("check", help="check a file's function against a problem")
+    p.add_argument("id")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print the CheckResult as JSON")
+    p.set_defaults(run=cmd_check)
+    p = sub.add_parser("validate", help="prove problems sound (all when no id is given)")
+    p.add_argument("ids", nargs="*")
+    p.add_argument("-j", "--jobs", type=int, default=2, help="problems validated at once (default 2)")
+    p.add_argument("-v", "--verbose", action="store_true", help="also show how each wrong/ file fails")
+    p.set_defaults(run=cmd_validate)
+    p = sub.add_parser("new", help="scaffold a new problem folder")
+    p.add_argument("id")
+    p.add_argument("--sprint", default="A", help="sprint key (default A)")
+    p.add_argument("--order", type=int, help="track number (default: after the last problem)")
+    p.add_argument("--function", help="function name (default: from the id)")
+    p.add_argument("--problems", help="problem bank folder (default: the installed bank)")
+    p.set_defaults(run=cmd_new)
+    p = sub.add_parser("lab", help="start JupyterLab with jaxlings")
+    p.add_argument("lab_args", nargs=argparse.REMAINDER)
+    p.set_defaults(run=cmd_lab)
+    return ap
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = build_parser()
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_PASSED
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"jaxlings: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

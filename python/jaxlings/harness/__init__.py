@@ -1,0 +1,1 @@
+"""Running untrusted code: the worker process, the pool that owns workers, and compare."""

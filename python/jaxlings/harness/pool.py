@@ -1,0 +1,445 @@
+"""WorkerPool: warm worker processes, one job at a time each, limits enforced from outside.
+
+A job's stdout/stderr go to fresh pipes handed to the worker per job and drained here, so
+nothing learner code prints can reach the protocol socket or block the worker. Wall clock
+and resident memory are watched from this side; a worker that ran out of time or memory,
+died, left children or threads, or altered its imported modules is killed, never reused.
+A used worker only ever serves the same user again. Workers are started with
+subprocess (fork+exec from a process without JAX), never forked from a JAX process.
+"""
+from __future__ import annotations
+
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from . import codec
+
+OUTPUT_LIMIT = 64 * 1024
+SYSTEM = None  # the owner of workers that ran only trusted (reference) code
+
+
+def sandbox_prefix() -> list[str]:
+    """`unshare` for no network and a private PID namespace, when the OS allows it."""
+    if os.environ.get("JAXLINGS_NO_SANDBOX"):
+        return []
+    cmd = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--"]
+    try:
+        ok = subprocess.run(cmd + ["true"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        ok = False
+    return cmd if ok else []
+
+
+class OutputCapture(threading.Thread):
+    """Drains one pipe to EOF, keeping the first OUTPUT_LIMIT bytes."""
+
+    def __init__(self, fd: int):
+        super().__init__(daemon=True)
+        self.fd = fd
+        self.data = bytearray()
+        self.total = 0
+
+    def run(self) -> None:
+        try:
+            while True:
+                chunk = os.read(self.fd, 1 << 16)
+                if not chunk:
+                    break
+                self.total += len(chunk)
+                if len(self.data) < OUTPUT_LIMIT:
+                    self.data += chunk[: OUTPUT_LIMIT - len(self.data)]
+        except OSError:
+            pass
+        finally:
+            os.close(self.fd)
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.data)
+
+    def text(self) -> str:
+        out = self.data.decode("utf-8", errors="replace")
+        if self.truncated:
+            out += f"\n… output cut: {self.total:,} bytes were printed, the first {OUTPUT_LIMIT:,} are shown."
+        return out
+
+
+@dataclass
+class Outcome:
+    """What happened to one job, as seen from outside the worker."""
+
+    status: str  # ok | timeout | memory | died | harness
+    frames: list = field(default_factory=list)  # every "case" frame, in order
+    result: Optional[dict] = None  # the final "result" frame
+    running: Optional[dict] = None  # the last "start" frame: what was running at the end
+    stdout: str = ""
+    stderr: str = ""
+    stdout_truncated: bool = False
+    stderr_truncated: bool = False
+    exit_description: str = ""
+    duration_ms: float = 0.0
+    peak_rss_mb: float = 0.0
+
+
+class WorkerProcess:
+    def __init__(self, pool: "WorkerPool"):
+        self.pool = pool
+        self.owner: Any = SYSTEM
+        self.jobs = 0
+        self.proc: Optional[subprocess.Popen] = None
+        self.sock: Optional[socket.socket] = None
+        self.pid = 0  # the pid of the python process (inside unshare when sandboxed)
+        self.dead = False
+
+    def start(self) -> None:
+        parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        env = dict(os.environ)
+        env["JAXLINGS_SOCKET_FD"] = str(child.fileno())
+        if self.pool.compile_cache_dir:
+            env["JAXLINGS_COMPILE_CACHE"] = str(self.pool.compile_cache_dir)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[2]),
+                                                          env.get("PYTHONPATH")]))
+        log = open(self.pool.log_path, "ab") if self.pool.log_path else subprocess.DEVNULL
+        try:
+            self.proc = subprocess.Popen(
+                self.pool.prefix + [sys.executable, "-m", "jaxlings.harness.worker"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                pass_fds=(child.fileno(),), env=env, start_new_session=True, close_fds=True)
+        finally:
+            child.close()
+            if log is not subprocess.DEVNULL:
+                log.close()
+        self.sock = parent
+        parent.settimeout(self.pool.start_timeout_s)
+        try:
+            ready, _ = codec.recv_frame(parent)
+        except (OSError, EOFError, codec.CodecError, ValueError) as exc:
+            self.kill()
+            raise RuntimeError(f"worker failed to start: {exc}") from None
+        parent.settimeout(None)
+        if ready.get("op") != "ready":
+            self.kill()
+            raise RuntimeError("worker failed to start")
+        self.pid = self._python_pid()
+
+    def _python_pid(self) -> int:
+        assert self.proc is not None
+        if not self.pool.prefix:
+            return self.proc.pid
+        kids = _children(self.proc.pid)
+        return kids[0] if kids else self.proc.pid
+
+    def tree(self) -> list[int]:
+        """pids of the worker and every descendant still attached to it."""
+        out, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            out.append(pid)
+            todo.extend(_children(pid))
+        return out
+
+    def rss_mb(self) -> float:
+        return sum(_rss_kb(pid) for pid in self.tree()) / 1024.0
+
+    def kill(self) -> None:
+        if self.dead:
+            return
+        self.dead = True
+        pids = self.tree() if self.pid else []
+        if self.proc is not None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        if self.proc is not None:
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+        if self.sock is not None:
+            self.sock.close()
+
+    def exit_description(self) -> str:
+        if self.proc is None:
+            return "the process is gone"
+        try:
+            code = self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return "the process stopped answering"
+        if code < 0 or code > 128:
+            sig = -code if code < 0 else code - 128
+            try:
+                name = signal.Signals(sig).name
+            except ValueError:
+                name = f"signal {sig}"
+            return f"the process running your code was killed by {name}"
+        return (f"the process running your code exited with status {code} before returning "
+                "a result (os._exit() or a crash ends the whole process)")
+
+
+def _children(pid: int) -> list[int]:
+    kids: list[int] = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                kids.extend(int(x) for x in fh.read().split())
+    except OSError:
+        pass
+    return kids
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class WorkerPool:
+    """Keeps up to `max_workers` warm workers and runs one job on one of them."""
+
+    def __init__(self, max_workers: int = 3, spare: int = 1, compile_cache_dir: Optional[Path] = None,
+                 log_path: Optional[Path] = None, max_jobs_per_worker: int = 200,
+                 sandbox: bool = True, start_timeout_s: float = 120.0,
+                 warm_jobs: Optional[Callable[[], list]] = None):
+        self.max_workers = max(1, max_workers)
+        self.spare = max(0, min(spare, self.max_workers))
+        self.compile_cache_dir = compile_cache_dir
+        self.log_path = log_path
+        self.max_jobs = max_jobs_per_worker
+        self.start_timeout_s = start_timeout_s
+        self.prefix = sandbox_prefix() if sandbox else []
+        self.warm_jobs = warm_jobs
+        self._cv = threading.Condition()
+        self._idle: list[WorkerProcess] = []
+        self._busy: set = set()
+        self._starting = 0
+        self._closed = False
+        self.started_workers = 0
+        self.failed_starts = 0
+
+    # ------------------------------------------------------------ lifecycle
+
+    def prefill(self) -> None:
+        """Start the spare workers in the background."""
+        with self._cv:
+            self._top_up_locked()
+
+    def _total_locked(self) -> int:
+        return len(self._idle) + len(self._busy) + self._starting
+
+    def _top_up_locked(self) -> None:
+        fresh = sum(1 for w in self._idle if w.owner is SYSTEM) + self._starting
+        while not self._closed and fresh < self.spare and self._total_locked() < self.max_workers:
+            self._spawn_locked()
+            fresh += 1
+
+    def _spawn_locked(self) -> None:
+        self._starting += 1
+        threading.Thread(target=self._spawn, daemon=True).start()
+
+    def _spawn(self) -> None:
+        w = WorkerProcess(self)
+        try:
+            w.start()
+            for job in (self.warm_jobs() if self.warm_jobs else []):
+                if self._run_on(w, job, time_limit_s=60, memory_limit_mb=4096).status != "ok" or \
+                        not self._settle(w):
+                    raise RuntimeError("warm-up job failed")
+        except Exception:
+            w.kill()
+            with self._cv:
+                self._starting -= 1
+                self.failed_starts += 1
+                self._cv.notify_all()
+            return
+        with self._cv:
+            self._starting -= 1
+            self.started_workers += 1
+            if self._closed:
+                w.kill()
+            else:
+                self._idle.append(w)
+            self._cv.notify_all()
+
+    def close(self) -> None:
+        with self._cv:
+            self._closed = True
+            workers = list(self._idle) + list(self._busy)
+            self._idle.clear()
+        for w in workers:
+            w.kill()
+
+    def stats(self) -> dict:
+        with self._cv:
+            return {"idle": len(self._idle), "busy": len(self._busy), "starting": self._starting,
+                    "started": self.started_workers, "failed_starts": self.failed_starts,
+                    "sandboxed": bool(self.prefix)}
+
+    def worker_rss_mb(self) -> list[float]:
+        with self._cv:
+            workers = list(self._idle) + list(self._busy)
+        return [w.rss_mb() for w in workers]
+
+    # ------------------------------------------------------------ acquiring
+
+    def _acquire(self, owner: Any, timeout_s: float) -> WorkerProcess:
+        deadline = time.monotonic() + timeout_s
+        with self._cv:
+            while True:
+                if self._closed:
+                    raise RuntimeError("the worker pool is closed")
+                pick = next((w for w in reversed(self._idle) if w.owner == owner), None)
+                if pick is None:
+                    pick = next((w for w in self._idle if w.owner is SYSTEM), None)
+                if pick is not None:
+                    self._idle.remove(pick)
+                    self._busy.add(pick)
+                    self._top_up_locked()
+                    return pick
+                if self._total_locked() < self.max_workers:
+                    self._spawn_locked()
+                elif self._idle and self._starting == 0:
+                    # every slot holds another user's used worker: retire the oldest for a fresh one
+                    old = self._idle.pop(0)
+                    threading.Thread(target=old.kill, daemon=True).start()
+                    self._spawn_locked()
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError("no worker became free in time")
+                self._cv.wait(min(left, 1.0))
+
+    def _release(self, w: WorkerProcess, reusable: bool) -> None:
+        if not reusable or w.jobs >= self.max_jobs:
+            w.kill()
+        with self._cv:
+            self._busy.discard(w)
+            if reusable and not w.dead and not self._closed:
+                self._idle.append(w)
+            self._top_up_locked()
+            self._cv.notify_all()
+
+    # ------------------------------------------------------------ running
+
+    def run(self, job: dict, owner: Any, time_limit_s: float, memory_limit_mb: float,
+            queue_timeout_s: float = 120.0) -> Outcome:
+        """Run one job for `owner` (a user key; None for trusted code) and return its Outcome."""
+        w = self._acquire(owner, queue_timeout_s)
+        if owner is not SYSTEM:
+            w.owner = owner
+        outcome = self._run_on(w, job, time_limit_s, memory_limit_mb)
+        if outcome.status != "ok":
+            self._release(w, reusable=False)
+        else:
+            threading.Thread(target=lambda: self._release(w, self._settle(w)), daemon=True).start()
+        return outcome
+
+    def _settle(self, w: WorkerProcess) -> bool:
+        """After a job: wait for the worker's own integrity report; True if it may be reused."""
+        try:
+            assert w.sock is not None
+            w.sock.settimeout(10)
+            msg, _ = codec.recv_frame(w.sock)
+            w.sock.settimeout(None)
+        except (OSError, EOFError, codec.CodecError, ValueError):
+            return False
+        if msg.get("op") != "idle" or not msg.get("clean"):
+            return False
+        return not _children(w.pid)
+
+    def _run_on(self, w: WorkerProcess, job: dict, time_limit_s: float, memory_limit_mb: float) -> Outcome:
+        assert w.sock is not None
+        w.jobs += 1
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        captures = [OutputCapture(out_r), OutputCapture(err_r)]
+        for c in captures:
+            c.start()
+        outcome = Outcome(status="ok")
+        t0 = time.monotonic()
+        try:
+            codec.send_frame(w.sock, job, fds=[out_w, err_w])
+        except OSError:
+            outcome.status = "died"
+        finally:
+            os.close(out_w)
+            os.close(err_w)
+        deadline = t0 + time_limit_s
+        next_rss = t0
+        while outcome.status == "ok":
+            now = time.monotonic()
+            if now >= next_rss:
+                rss = w.rss_mb()
+                outcome.peak_rss_mb = max(outcome.peak_rss_mb, rss)
+                if rss > memory_limit_mb:
+                    outcome.status = "memory"
+                    break
+                next_rss = now + 0.05
+            if now >= deadline:
+                outcome.status = "timeout"
+                break
+            ready, _, _ = select.select([w.sock], [], [], max(0.0, min(deadline, next_rss) - now))
+            if not ready:
+                continue
+            try:
+                w.sock.settimeout(30)
+                frame, _ = codec.recv_frame(w.sock)
+                w.sock.settimeout(None)
+            except EOFError:
+                outcome.status = "died"
+                break
+            except (OSError, codec.CodecError, ValueError):
+                outcome.status = "harness"
+                break
+            op = frame.get("op") if isinstance(frame, dict) else None
+            if op == "start":
+                outcome.running = frame
+            elif op == "case":
+                outcome.frames.append(frame)
+            elif op == "result":
+                outcome.result = frame
+                if frame.get("harness_error"):
+                    outcome.status = "harness"
+                break
+            else:
+                outcome.status = "harness"
+                break
+        outcome.duration_ms = (time.monotonic() - t0) * 1000.0
+        if outcome.status != "ok":
+            if outcome.status == "died":
+                outcome.exit_description = w.exit_description()
+            w.kill()
+        # output ends when the worker lets go of the pipes; something still holding them is
+        # a process the code left behind
+        for c in captures:
+            c.join(timeout=1.0)
+        if any(c.is_alive() for c in captures):
+            w.kill()
+            for c in captures:
+                c.join(timeout=2.0)
+            if outcome.status == "ok":
+                outcome.status = "ok-leftover"
+        outcome.stdout, outcome.stderr = captures[0].text(), captures[1].text()
+        outcome.stdout_truncated, outcome.stderr_truncated = captures[0].truncated, captures[1].truncated
+        if outcome.status == "ok-leftover":
+            outcome.status = "ok"
+        return outcome

@@ -1,0 +1,363 @@
+"""The worker process: JAX and Flax imported once, learner code executed per job.
+
+It runs untrusted code and reports *actual* values as plain data over a socket; it never
+sees expected values and decides nothing. Started by pool.py as
+`python -m jaxlings.harness.worker` with the socket's fd in JAXLINGS_SOCKET_FD.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+# Configure JAX before it is imported: CPU only, quiet, one compile cache shared by workers.
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
+
+import builtins  # noqa: E402
+import difflib  # noqa: E402
+import gc  # noqa: E402
+import linecache  # noqa: E402
+import socket  # noqa: E402
+import threading  # noqa: E402
+import traceback  # noqa: E402
+import types  # noqa: E402
+import warnings  # noqa: E402
+
+CELL = "<cell>"
+CHECKS = "<checks>"
+PRELUDE_NAMES = ("jax", "jnp", "np", "nnx", "optax")
+# top-level packages whose module globals (and classes) a learner must not leave altered
+WATCHED = ("builtins", "sys", "os", "math", "functools", "operator", "types", "threading",
+           "numpy", "jax", "jaxlib", "flax", "optax", "ml_dtypes", "jaxlings")
+
+
+def _prelude() -> dict:
+    import jax
+    import jax.numpy as jnp
+    import numpy as np
+    import optax
+    from flax import nnx
+
+    return {"jax": jax, "jnp": jnp, "np": np, "nnx": nnx, "optax": optax}
+
+
+def _configure_jax(cache_dir: str | None) -> None:
+    import jax
+
+    if cache_dir:
+        jax.config.update("jax_compilation_cache_dir", cache_dir)
+        jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
+        jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+
+def _warm_up(p: dict) -> None:
+    """Initialise the backend and compile the commonest ops so a first check is fast."""
+    jnp, nnx = p["jnp"], p["nnx"]
+    x = jnp.arange(4.0)
+    y = (x * 2.0 + 1.0 - x / 3.0).sum()
+    jnp.asarray([1.0, 2.0]).block_until_ready()
+    y.block_until_ready()
+    nnx.Rngs(0)
+
+
+# ---------------------------------------------------------------- integrity
+
+def _watched_modules():
+    for name, mod in list(sys.modules.items()):
+        if isinstance(mod, types.ModuleType) and name.split(".", 1)[0] in WATCHED:
+            yield name, mod
+
+
+def snapshot() -> dict:
+    """Identity of every global of the watched modules and of the classes they define."""
+    snap: dict = {"modules": {}, "classes": {}, "threads": threading.active_count()}
+    seen_classes: set = set()
+    for name, mod in _watched_modules():
+        d = vars(mod)
+        snap["modules"][name] = (id(mod), {k: id(v) for k, v in d.items()})
+        for v in d.values():
+            if isinstance(v, type) and id(v) not in seen_classes and \
+                    (getattr(v, "__module__", "") or "").split(".", 1)[0] in WATCHED:
+                seen_classes.add(id(v))
+                snap["classes"][id(v)] = (v, {k: id(a) for k, a in vars(v).items()})
+    return snap
+
+
+def altered(snap: dict) -> str | None:
+    """What learner code changed in the watched modules, or None if nothing."""
+    if threading.active_count() > snap["threads"]:
+        return "a thread started by the code is still running"
+    for name, (mod_id, globals_ids) in snap["modules"].items():
+        mod = sys.modules.get(name)
+        if mod is None or id(mod) != mod_id:
+            return f"module {name} was replaced"
+        d = vars(mod)
+        for k, vid in globals_ids.items():
+            if id(d.get(k, d)) != vid and not k.startswith("__"):
+                return f"{name}.{k} was changed"
+    for cls, attrs in snap["classes"].values():
+        d = vars(cls)
+        for k, vid in attrs.items():
+            if id(d.get(k, d)) != vid and k not in ("__doc__", "__abstractmethods__", "_abc_impl"):
+                return f"{cls.__module__}.{cls.__qualname__}.{k} was changed"
+    return None
+
+
+# ---------------------------------------------------------------- errors as sentences
+
+def describe_exception(exc: BaseException, filename: str = CELL) -> dict:
+    """type, one-line message, the learner's line, and a traceback of the learner's frames only."""
+    if isinstance(exc, SyntaxError) and exc.filename in (CELL, CHECKS):
+        line = exc.lineno
+        text = (exc.text or "").rstrip("\n")
+        caret = ""
+        if text and exc.offset:
+            caret = "\n    " + " " * (max(exc.offset, 1) - 1 - (len(text) - len(text.lstrip()))) + "^"
+        tb = f'  line {line}\n    {text.strip()}{caret}\n{type(exc).__name__}: {exc.msg}'
+        return {"type": type(exc).__name__, "message": f"line {line}: {exc.msg}", "line": line,
+                "traceback": tb}
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+    line = frames[-1].lineno if frames else None
+    lines = []
+    for f in frames:
+        lines.append(f"  line {f.lineno}, in {f.name}")
+        if f.line:
+            lines.append(f"    {f.line.strip()}")
+    detail = _exception_text(exc)
+    lines.append(f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__)
+    msg = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    if isinstance(exc, SystemExit):
+        msg = f"the code called sys.exit({exc.code!r})"
+    elif isinstance(exc, KeyboardInterrupt):
+        msg = "the code raised KeyboardInterrupt"
+    elif isinstance(exc, RecursionError):
+        msg = "RecursionError: the code recursed without end (maximum recursion depth exceeded)"
+    if line is not None:
+        msg = f"line {line}: {msg}"
+    return {"type": type(exc).__name__, "message": msg[:2000], "line": line,
+            "traceback": "\n".join(lines)[:8000]}
+
+
+def _exception_text(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except BaseException:  # a learner's exception whose __str__ raises
+        text = "(its message could not be shown)"
+    # JAX appends long help texts after a blank line; keep the first paragraph
+    return text.split("\n\n", 1)[0].strip()[:1500]
+
+
+# ---------------------------------------------------------------- jobs
+
+class Worker:
+    def __init__(self, sock: socket.socket):
+        self.sock = sock
+        self.prelude = _prelude()
+        from jaxlings.harness import codec
+
+        self.codec = codec
+        self.devnull = os.open(os.devnull, os.O_WRONLY)
+
+    def send(self, obj) -> None:
+        self.codec.send_frame(self.sock, obj)
+
+    def namespace(self) -> dict:
+        ns = {"__name__": "__main__", "__builtins__": builtins}
+        ns.update(self.prelude)
+        return ns
+
+    def _redirect(self, fds: list[int]) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        out, err = (fds + [self.devnull, self.devnull])[:2]
+        os.dup2(out, 1)
+        os.dup2(err, 2)
+        for fd in fds:
+            os.close(fd)
+
+    def _release_output(self) -> None:
+        for stream in (sys.__stdout__, sys.__stderr__, sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:
+                pass
+        os.dup2(self.devnull, 1)
+        os.dup2(self.devnull, 2)
+
+    def to_jax(self, value):
+        np, jnp = self.prelude["np"], self.prelude["jnp"]
+        if isinstance(value, np.ndarray):
+            return jnp.asarray(value)
+        if isinstance(value, list):
+            return [self.to_jax(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(self.to_jax(v) for v in value)
+        if isinstance(value, dict):
+            return {k: self.to_jax(v) for k, v in value.items()}
+        return value
+
+    def run_cell(self, source: str, ns: dict, filename: str = CELL) -> dict | None:
+        """Compile and run a cell; the error as a dict, or None."""
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        try:
+            code = compile(source, filename, "exec")
+        except (SyntaxError, ValueError) as exc:  # ValueError: source with null bytes
+            if isinstance(exc, SyntaxError):
+                return describe_exception(exc, filename)
+            return {"type": "SyntaxError", "message": f"the code cannot be compiled: {exc}",
+                    "line": None, "traceback": None}
+        try:
+            exec(code, ns)
+        except BaseException as exc:
+            err = describe_exception(exc, filename)
+            err["message"] = "while the cell ran: " + err["message"]
+            return err
+        return None
+
+    def check(self, job: dict) -> dict:
+        jax = self.prelude["jax"]
+        ns = self.namespace()
+        result: dict = {"op": "result", "cell_error": None, "missing": None, "checks": []}
+        err = self.run_cell(job["source"], ns)
+        if err is not None:
+            result["cell_error"] = err
+            return result
+        fname = job["function"]
+        fn = ns.get(fname)
+        if not callable(fn):
+            defined = sorted(k for k, v in ns.items()
+                             if not k.startswith("__") and k not in PRELUDE_NAMES
+                             and (callable(v) or isinstance(v, type)))
+            result["missing"] = {"function": fname, "defined": defined,
+                                 "close": difflib.get_close_matches(fname, defined, n=1),
+                                 "not_callable": fname in ns}
+            return result
+        for i, enc_inputs in enumerate(job["cases"]):
+            self.send({"op": "start", "case": i})
+            try:
+                args = [self.to_jax(self.codec.decode(a)) for a in enc_inputs]
+                out = fn(*args)
+                out = jax.block_until_ready(out)
+                frame = {"op": "case", "i": i, "ok": True, "value": self.codec.encode(out)}
+            except self.codec.CodecError as exc:
+                frame = {"op": "case", "i": i, "ok": False, "error": {
+                    "type": "ResultTypeError", "message": f"the function returned something that "
+                    f"cannot be compared: {exc}", "line": None, "traceback": None}}
+            except BaseException as exc:
+                frame = {"op": "case", "i": i, "ok": False, "error": describe_exception(exc)}
+            self.send(frame)
+        if job.get("checks_source"):
+            result["checks"] = self.structural_checks(job["checks_source"], ns)
+        return result
+
+    def structural_checks(self, checks_source: str, learner_ns: dict) -> list:
+        checks_ns = self.namespace()
+        err = self.run_cell(checks_source, checks_ns, CHECKS)
+        if err is not None:
+            return [{"name": "checks.py", "doc": "the problem's checks load", "ok": False, "error": err}]
+        out = []
+        for name, fn in list(checks_ns.items()):
+            if name.startswith("_") or not isinstance(fn, types.FunctionType) or \
+                    fn.__code__.co_filename != CHECKS:
+                continue
+            doc = (fn.__doc__ or name).strip().splitlines()[0]
+            self.send({"op": "start", "check": name})
+            try:
+                value = self.codec.encode(fn(dict(learner_ns)))
+                out.append({"name": name, "doc": doc, "ok": True, "value": value})
+            except BaseException as exc:
+                e = describe_exception(exc, CELL)
+                e["message"] = _exception_text(exc) or type(exc).__name__
+                out.append({"name": name, "doc": doc, "ok": False, "error": e})
+        return out
+
+    def blocks(self, job: dict) -> dict:
+        """Run statement code blocks in one namespace (for `jaxlings validate`)."""
+        ns = self.namespace()
+        results = []
+        if job.get("preload"):
+            err = self.run_cell(job["preload"], ns, "<solution>")
+            if err is not None:
+                return {"op": "result", "preload_error": err, "blocks": []}
+        for i, block in enumerate(job["blocks"]):
+            self.send({"op": "start", "block": i})
+            name = f"<block {i}>"
+            src = block["code"]
+            linecache.cache[name] = (len(src), None, src.splitlines(True), name)
+            try:
+                if block["kind"] == "eval":
+                    try:
+                        code = compile(src, name, "eval")
+                    except SyntaxError:
+                        exec(compile(src, name, "exec"), ns)
+                        results.append({"ok": True, "value": None, "repr": None})
+                        continue
+                    value = eval(code, ns)
+                    value = self.prelude["jax"].block_until_ready(value)
+                    try:
+                        enc = self.codec.encode(value)
+                    except self.codec.CodecError:
+                        enc = None
+                    results.append({"ok": True, "value": enc, "repr": repr(value)})
+                else:
+                    exec(compile(src, name, "exec"), ns)
+                    results.append({"ok": True})
+            except BaseException as exc:
+                results.append({"ok": False, "error": describe_exception(exc, name)})
+        return {"op": "result", "preload_error": None, "blocks": results}
+
+    def serve(self) -> None:
+        snap = snapshot()
+        self.send({"op": "ready", "pid": os.getpid()})
+        codec = self.codec
+        while True:
+            try:
+                job, fds = codec.recv_frame(self.sock, with_fds=2)
+            except EOFError:
+                return
+            if job.get("op") == "exit":
+                return
+            self._redirect(fds)
+            try:
+                reply = self.blocks(job) if job.get("op") == "blocks" else self.check(job)
+            except BaseException as exc:  # a failure of the harness itself, kept as data
+                reply = {"op": "result", "harness_error": repr(exc)[:2000]}
+            self._release_output()
+            for name in (CELL, CHECKS):
+                linecache.cache.pop(name, None)
+            try:
+                self.send(reply)
+            except self.codec.CodecError:
+                self.send({"op": "result", "harness_error": "result too large"})
+            gc.collect()
+            problem = altered(snap)
+            self.send({"op": "idle", "clean": problem is None, "reason": problem})
+
+
+def _exit_with_server(sock: socket.socket) -> None:
+    """End this process when the server's end of the socket closes, even mid-job."""
+    import select
+
+    poller = select.poll()
+    poller.register(sock.fileno(), select.POLLRDHUP)
+    while True:
+        for _fd, event in poller.poll():
+            if event & (select.POLLRDHUP | select.POLLHUP | select.POLLERR | select.POLLNVAL):
+                os._exit(1)
+
+
+def main() -> None:
+    fd = int(os.environ.pop("JAXLINGS_SOCKET_FD"))
+    sock = socket.socket(fileno=fd)
+    threading.Thread(target=_exit_with_server, args=(sock,), daemon=True).start()
+    _configure_jax(os.environ.get("JAXLINGS_COMPILE_CACHE"))
+    worker = Worker(sock)
+    _warm_up(worker.prelude)
+    worker.serve()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

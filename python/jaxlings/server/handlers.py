@@ -1,0 +1,115 @@
+"""Thin Tornado handlers: parse the request, call the service, write JSON."""
+from __future__ import annotations
+
+import asyncio
+import json
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
+
+import tornado.web
+from jupyter_server.base.handlers import APIHandler
+from jupyter_server.utils import url_path_join
+
+from ..service import Jaxlings as JaxlingsService, Refusal
+
+# checks block on a worker; they wait in these threads, never on the event loop
+_EXECUTOR = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
+
+
+class BaseHandler(APIHandler):
+    def initialize(self, service: JaxlingsService, settings) -> None:
+        self.service = service
+        self.jaxlings_settings = settings
+
+    @property
+    def user(self) -> str:
+        from . import user_key
+
+        return user_key(self, self.jaxlings_settings)
+
+    def refuse(self, status: int, message: str) -> None:
+        self.set_status(status)
+        self.finish(json.dumps({"message": message}))
+
+    async def call(self, fn: Callable, *args: Any) -> None:
+        try:
+            result = await asyncio.get_running_loop().run_in_executor(_EXECUTOR, fn, *args)
+        except Refusal as exc:
+            return self.refuse(exc.status, exc.message)
+        self.finish(json.dumps(result))
+
+    def json_body(self) -> Any:
+        try:
+            text = self.request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Refusal(400, "The request body is not UTF-8 text.") from None
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise Refusal(400, "The request body is not valid JSON; send {\"code\": \"...\"}.") from None
+
+
+class ProblemsHandler(BaseHandler):
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        await self.call(self.service.list_problems, self.user)
+
+
+class ProblemHandler(BaseHandler):
+    @tornado.web.authenticated
+    async def get(self, problem_id: str) -> None:
+        await self.call(self.service.detail, self.user, problem_id)
+
+
+class CheckHandler(BaseHandler):
+    @tornado.web.authenticated
+    async def post(self, problem_id: str) -> None:
+        try:
+            self.service.problem(problem_id)
+            body = self.json_body()
+            if not isinstance(body, dict):
+                raise Refusal(400, "The request body must be a JSON object: {\"code\": \"...\"}.")
+        except Refusal as exc:
+            return self.refuse(exc.status, exc.message)
+        await self.call(self.service.check, self.user, problem_id, body.get("code"))
+
+
+class HintHandler(BaseHandler):
+    @tornado.web.authenticated
+    async def post(self, problem_id: str) -> None:
+        await self.call(self.service.next_hint, self.user, problem_id)
+
+
+class SolutionHandler(BaseHandler):
+    @tornado.web.authenticated
+    async def get(self, problem_id: str) -> None:
+        await self.call(self.service.solution, self.user, problem_id)
+
+
+class ProgressHandler(BaseHandler):
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        await self.call(self.service.progress_of, self.user)
+
+
+class NotFoundHandler(BaseHandler):
+    @tornado.web.authenticated
+    def prepare(self) -> None:
+        super().prepare()
+        self.refuse(404, "There is no such jaxlings endpoint; see the REST API in the README.")
+
+
+def setup_handlers(web_app, service: JaxlingsService, settings) -> None:
+    base = url_path_join(web_app.settings["base_url"], "jaxlings", "api")
+    pid = r"([^/]+)"
+    kwargs = {"service": service, "settings": settings}
+    routes = [
+        (r"/problems/?", ProblemsHandler),
+        (rf"/problems/{pid}/?", ProblemHandler),
+        (rf"/problems/{pid}/check/?", CheckHandler),
+        (rf"/problems/{pid}/hints/next/?", HintHandler),
+        (rf"/problems/{pid}/solution/?", SolutionHandler),
+        (r"/progress/?", ProgressHandler),
+        (r"/.*", NotFoundHandler),
+    ]
+    web_app.add_handlers(".*$", [(base + path, cls, kwargs) for path, cls in routes])

@@ -1,0 +1,159 @@
+"""Jaxlings: the bank, the pool, the checker, progress and gating behind one set of calls.
+
+The server's handlers and the CLI call these methods; each returns the JSON shapes of
+api.py or raises a `Refusal` carrying an HTTP-like status and a sentence.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Optional
+
+from .api import CheckResult, HintReveal, HintsInfo, ProblemDetail, ProblemSummary, Progress, Solution
+from .bank import Bank, Problem
+from .checker import MAX_CODE_BYTES, Checker
+from .gating import HintPolicy
+from .harness.pool import WorkerPool
+from .progress import History, ProgressStore, ProgressUnavailable
+
+log = logging.getLogger("jaxlings")
+
+
+class Refusal(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class Jaxlings:
+    def __init__(self, data_dir: Path, problems_dir: Optional[Path] = None, db_path: Optional[Path] = None,
+                 max_workers: int = 3, spare_workers: int = 1, solution_after_failed: int = 3,
+                 time_limit_override: Optional[float] = None, sandbox: bool = True):
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.bank = Bank(problems_dir)
+        for err in self.bank.errors:
+            log.warning("jaxlings: skipping %s", err)
+        self.progress = ProgressStore(db_path or self.data_dir / "progress.sqlite")
+        self.policy = HintPolicy(solution_after_failed)
+        self.pool = WorkerPool(max_workers=max_workers, spare=spare_workers,
+                               compile_cache_dir=self.data_dir / "xla-cache",
+                               log_path=self.data_dir / "workers.log", sandbox=sandbox,
+                               warm_jobs=lambda: self.checker.warm_jobs())
+        self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override)
+
+    def start(self) -> None:
+        self.pool.prefill()
+
+    def close(self) -> None:
+        self.pool.close()
+
+    # ------------------------------------------------------------ helpers
+
+    def problem(self, problem_id: Any) -> Problem:
+        p = self.bank.get(problem_id)
+        if p is None:
+            shown = problem_id if isinstance(problem_id, str) and len(problem_id) < 80 else "that id"
+            raise Refusal(404, f"There is no problem {shown!r}; `jaxlings list` shows the ids.")
+        return p
+
+    def _history(self, user: str, p: Problem) -> History:
+        try:
+            return self.progress.history(user, p.id)
+        except ProgressUnavailable as exc:
+            log.warning("jaxlings: %s", exc)
+            return History()
+
+    def _histories(self, user: str) -> dict[str, History]:
+        try:
+            return self.progress.histories(user)
+        except ProgressUnavailable as exc:
+            log.warning("jaxlings: %s", exc)
+            return {}
+
+    @staticmethod
+    def _status(h: History) -> str:
+        return "solved" if h.solved else ("attempted" if h.attempts else "new")
+
+    def _summary(self, p: Problem, h: History) -> ProblemSummary:
+        return {"id": p.id, "title": p.title, "sprint": p.sprint.key, "sprint_title": p.sprint.title,
+                "order": p.order, "difficulty": p.difficulty, "status": self._status(h), "attempts": h.attempts}
+
+    def _hints(self, p: Problem, h: History) -> HintsInfo:
+        gate = self.policy.gate(h, len(p.hints))
+        return {"total": len(p.hints), "unlocked": p.hints[: gate.hints_visible],
+                "next_available": gate.next_hint_available, "locked_reason": gate.next_hint_reason}
+
+    # ------------------------------------------------------------ the API
+
+    def list_problems(self, user: str) -> list[ProblemSummary]:
+        hist = self._histories(user)
+        return [self._summary(p, hist.get(p.id, History())) for p in self.bank]
+
+    def detail(self, user: str, problem_id: str) -> ProblemDetail:
+        p = self.problem(problem_id)
+        h = self._history(user, p)
+        gate = self.policy.gate(h, len(p.hints))
+        return {**self._summary(p, h), "statement_md": p.statement_md, "starter": p.starter,
+                "function": p.function, "signature": p.signature, "hints": self._hints(p, h),
+                "solution_available": gate.solution_available,
+                "solution_locked_reason": gate.solution_reason}
+
+    def check(self, user: str, problem_id: str, code: Any, owner: Any = None) -> CheckResult:
+        p = self.problem(problem_id)
+        if not isinstance(code, str):
+            raise Refusal(400, "The request needs a `code` field holding the cell's text.")
+        if len(code.encode("utf-8", errors="surrogatepass")) > MAX_CODE_BYTES:
+            raise Refusal(413, f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell "
+                               "with your function.")
+        if "\x00" in code:
+            raise Refusal(400, "The code contains a null byte; remove it and check again.")
+        result = self.checker.check(p, code, owner if owner is not None else user)
+        try:
+            result["attempt"] = self.progress.record_attempt(user, p.id, code, result["status"],
+                                                             result["passed"], result["duration_ms"])
+            result["saved"] = True
+        except ProgressUnavailable as exc:
+            log.error("jaxlings: %s", exc)
+            result["saved"] = False
+            result["save_error"] = ("Your attempt was checked but could not be saved, so it will not "
+                                    "count toward hints or progress; tell your instructor if this repeats.")
+        return result
+
+    def next_hint(self, user: str, problem_id: str) -> HintReveal:
+        p = self.problem(problem_id)
+        h = self._history(user, p)
+        gate = self.policy.gate(h, len(p.hints))
+        if not gate.next_hint_available:
+            raise Refusal(403, gate.next_hint_reason or "No hint is available.")
+        index = gate.hints_visible
+        try:
+            self.progress.reveal_hint(user, p.id, index)
+        except ProgressUnavailable as exc:
+            raise Refusal(503, f"The hint could not be recorded ({exc}); try again.") from None
+        h = self._history(user, p)
+        return {"index": index, "text": p.hints[index], "hints": self._hints(p, h)}
+
+    def solution(self, user: str, problem_id: str) -> Solution:
+        p = self.problem(problem_id)
+        gate = self.policy.gate(self._history(user, p), len(p.hints))
+        if not gate.solution_available:
+            raise Refusal(403, gate.solution_reason or "The solution is locked.")
+        try:
+            self.progress.record_solution_view(user, p.id)
+        except ProgressUnavailable as exc:
+            log.warning("jaxlings: %s", exc)
+        return {"code": p.solution, "notes_md": p.solution_notes}
+
+    def progress_of(self, user: str) -> Progress:
+        problems = self.list_problems(user)
+        sprints = []
+        for s in self.bank.sprints:
+            mine = [p for p in problems if p["sprint"] == s.key]
+            if mine:
+                sprints.append({"key": s.key, "title": s.title, "total": len(mine),
+                                "solved": sum(p["status"] == "solved" for p in mine),
+                                "attempted": sum(p["status"] != "new" for p in mine)})
+        return {"user": user, "problems": problems, "sprints": sprints,
+                "solved": sum(p["status"] == "solved" for p in problems), "total": len(problems)}
