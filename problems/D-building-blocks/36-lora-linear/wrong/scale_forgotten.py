@@ -1,0 +1,21 @@
+# pitfall: Forgetting the alpha / rank scale
+class LoRALinear(nnx.Module):
+    def __init__(self, kernel, bias, lora_a, lora_b, alpha):
+        self.kernel = nnx.Param(kernel)
+        self.bias = nnx.Param(bias)
+        self.lora_a = nnx.LoRAParam(lora_a)
+        self.lora_b = nnx.LoRAParam(lora_b)
+
+    def __call__(self, x):
+        base = x @ self.kernel[...] + self.bias[...]
+        return base + (x @ self.lora_a[...]) @ self.lora_b[...]
+
+
+def lora_linear(seed, x, kernel, bias, lora_a, lora_b, alpha, lr):
+    model = LoRALinear(kernel, bias, lora_a, lora_b, float(alpha))
+    y = model(x)
+    optimizer = nnx.Optimizer(model, optax.sgd(float(lr)), wrt=nnx.LoRAParam)
+    grads = nnx.grad(lambda m: jnp.mean(m(x) ** 2),
+                     argnums=nnx.DiffState(0, nnx.LoRAParam))(model)
+    optimizer.update(model, grads)
+    return y, model.kernel[...], model.lora_a[...], model.lora_b[...]
