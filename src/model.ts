@@ -1,0 +1,256 @@
+/**
+ * The learner's state as the front end knows it: problem list, loaded problems, last check
+ * results, revealed solutions and in-flight checks; `changed` fires on every change.
+ */
+import { ISignal, Signal } from '@lumino/signaling';
+
+import type {
+  CheckResult,
+  IJaxlingsClient,
+  ProblemDetail,
+  ProblemSummary,
+  Solution,
+  SprintProgress
+} from './api';
+
+export type ChangeKind =
+  | 'problems'
+  | 'detail'
+  | 'result'
+  | 'busy'
+  | 'solution'
+  | 'error';
+
+export interface IModelChange {
+  kind: ChangeKind;
+  /** The problem concerned, when the change is about one. */
+  id?: string;
+}
+
+export class JaxlingsModel {
+  constructor(private readonly client: IJaxlingsClient) {}
+
+  get changed(): ISignal<this, IModelChange> {
+    return this._changed;
+  }
+
+  /** Problems in the order the server gave them. */
+  get problems(): readonly ProblemSummary[] {
+    return this._problems;
+  }
+
+  get sprints(): readonly SprintProgress[] {
+    return this._sprints;
+  }
+
+  get user(): string {
+    return this._user;
+  }
+
+  /** Whether the list has been loaded at least once. */
+  get loaded(): boolean {
+    return this._loaded;
+  }
+
+  /** Why the list could not be loaded (null when it could). */
+  get loadError(): string | null {
+    return this._loadError;
+  }
+
+  summary(id: string): ProblemSummary | undefined {
+    return this._problems.find(p => p.id === id);
+  }
+
+  detail(id: string): ProblemDetail | undefined {
+    return this._details.get(id);
+  }
+
+  /** The result of the last check of a problem in this browser. */
+  result(id: string): CheckResult | undefined {
+    return this._results.get(id);
+  }
+
+  /** All last results, for saving in the state database. */
+  get results(): Record<string, CheckResult> {
+    return Object.fromEntries(this._results);
+  }
+
+  solution(id: string): Solution | undefined {
+    return this._solutions.get(id);
+  }
+
+  /** The last error about a problem (a failed request), to show in its view. */
+  error(id: string): string | undefined {
+    return this._errors.get(id);
+  }
+
+  isBusy(id: string): boolean {
+    return this._inFlight.has(id);
+  }
+
+  /** Restore last results saved from an earlier session (does not overwrite newer ones). */
+  restoreResults(saved: Record<string, CheckResult>): void {
+    let any = false;
+    for (const [id, result] of Object.entries(saved)) {
+      if (!this._results.has(id) && result && typeof result === 'object') {
+        this._results.set(id, result);
+        any = true;
+      }
+    }
+    if (any) {
+      this._changed.emit({ kind: 'result' });
+    }
+  }
+
+  /** Load the problem list and per-sprint totals. */
+  async refresh(): Promise<void> {
+    try {
+      const progress = await this.client.progress();
+      this._problems = progress.problems;
+      this._sprints = progress.sprints;
+      this._user = progress.user;
+      this._loadError = null;
+    } catch (error) {
+      this._loadError = (error as Error).message;
+    }
+    this._loaded = true;
+    this._changed.emit({ kind: 'problems' });
+  }
+
+  /** Load (or reload) one problem's detail. Rejects when the server does. */
+  async loadDetail(id: string): Promise<ProblemDetail> {
+    let detail: ProblemDetail;
+    try {
+      detail = await this.client.problem(id);
+    } catch (error) {
+      this._setError(id, error);
+      throw error;
+    }
+    this._details.set(id, detail);
+    this._updateSummary(id, detail.status, detail.attempts);
+    this._changed.emit({ kind: 'detail', id });
+    return detail;
+  }
+
+  /**
+   * Check code against a problem. While a check of the same problem is running, a second
+   * call starts no new request and gets the running one's promise.
+   */
+  check(id: string, code: string): Promise<CheckResult> {
+    const running = this._inFlight.get(id);
+    if (running) {
+      return running;
+    }
+    const promise = this._check(id, code);
+    this._inFlight.set(id, promise);
+    this._changed.emit({ kind: 'busy', id });
+    const done = () => {
+      this._inFlight.delete(id);
+      this._changed.emit({ kind: 'busy', id });
+    };
+    promise.then(done, done);
+    return promise;
+  }
+
+  /** Reveal the next hint; the detail's hints are replaced by the server's. */
+  async revealHint(id: string): Promise<void> {
+    try {
+      const reveal = await this.client.nextHint(id);
+      const detail = this._details.get(id);
+      if (detail) {
+        this._details.set(id, { ...detail, hints: reveal.hints });
+      }
+      this._errors.delete(id);
+      this._changed.emit({ kind: 'detail', id });
+    } catch (error) {
+      this._setError(id, error);
+      // The server may know something we do not (e.g. a reveal in another tab).
+      await this.loadDetail(id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Fetch the solution (403 while locked). */
+  async loadSolution(id: string): Promise<Solution> {
+    try {
+      const solution = await this.client.solution(id);
+      this._solutions.set(id, solution);
+      this._errors.delete(id);
+      this._changed.emit({ kind: 'solution', id });
+      return solution;
+    } catch (error) {
+      this._setError(id, error);
+      throw error;
+    }
+  }
+
+  clearError(id: string): void {
+    if (this._errors.delete(id)) {
+      this._changed.emit({ kind: 'error', id });
+    }
+  }
+
+  private async _check(id: string, code: string): Promise<CheckResult> {
+    let result: CheckResult;
+    try {
+      result = await this.client.check(id, code);
+    } catch (error) {
+      this._setError(id, error);
+      throw error;
+    }
+    this._errors.delete(id);
+    this._results.set(id, result);
+    if (result.saved) {
+      this._updateSummary(
+        id,
+        result.passed ? 'solved' : undefined,
+        result.attempt ?? undefined
+      );
+    }
+    this._changed.emit({ kind: 'result', id });
+    // Status, attempts, hint and solution gates all move after an attempt.
+    await Promise.all([this.refresh(), this.loadDetail(id).catch(() => undefined)]);
+    return result;
+  }
+
+  private _updateSummary(
+    id: string,
+    status: ProblemSummary['status'] | undefined,
+    attempts: number | undefined
+  ): void {
+    const i = this._problems.findIndex(p => p.id === id);
+    if (i < 0) {
+      return;
+    }
+    const old = this._problems[i];
+    const next: ProblemSummary = {
+      ...old,
+      status: status === 'solved' || old.status === 'solved' ? 'solved' : status ?? old.status,
+      attempts: attempts ?? old.attempts
+    };
+    if (next.status === 'new' && next.attempts > 0) {
+      next.status = 'attempted';
+    }
+    if (next.status !== old.status || next.attempts !== old.attempts) {
+      this._problems = [...this._problems.slice(0, i), next, ...this._problems.slice(i + 1)];
+      this._changed.emit({ kind: 'problems' });
+    }
+  }
+
+  private _setError(id: string, error: unknown): void {
+    this._errors.set(id, (error as Error)?.message ?? String(error));
+    this._changed.emit({ kind: 'error', id });
+  }
+
+  private _changed = new Signal<this, IModelChange>(this);
+  private _problems: ProblemSummary[] = [];
+  private _sprints: SprintProgress[] = [];
+  private _user = '';
+  private _loaded = false;
+  private _loadError: string | null = null;
+  private _details = new Map<string, ProblemDetail>();
+  private _results = new Map<string, CheckResult>();
+  private _solutions = new Map<string, Solution>();
+  private _errors = new Map<string, string>();
+  private _inFlight = new Map<string, Promise<CheckResult>>();
+}

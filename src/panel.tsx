@@ -1,0 +1,174 @@
+/** The side panel: problems grouped by sprint, with progress bars, a filter, and live status. */
+import { ReactWidget, refreshIcon } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import type { ProblemSummary } from './api';
+import {
+  groupBySprint,
+  percentSolved,
+  problemNumber,
+  sprintProgressLabel,
+  STATUS_LABEL
+} from './grouping';
+import { jaxlingsIcon } from './icons';
+import { JaxlingsModel } from './model';
+
+export interface IProblemListActions {
+  open(id: string): void;
+  refresh(): void;
+}
+
+export class ProblemListPanel extends ReactWidget {
+  constructor(
+    private readonly model: JaxlingsModel,
+    private readonly actions: IProblemListActions
+  ) {
+    super();
+    this.id = 'jaxlings-problems';
+    this.addClass('jp-jaxlings-ProblemList');
+    this.title.icon = jaxlingsIcon;
+    this.title.caption = 'jaxlings problems';
+    model.changed.connect(this._onChange, this);
+  }
+
+  dispose(): void {
+    this.model.changed.disconnect(this._onChange, this);
+    super.dispose();
+  }
+
+  protected render(): JSX.Element {
+    return <ProblemList model={this.model} actions={this.actions} />;
+  }
+
+  private _onChange(): void {
+    this.update();
+  }
+}
+
+const STATUS_MARK: Record<ProblemSummary['status'], string> = {
+  new: '○',
+  attempted: '◐',
+  solved: '✓'
+};
+
+function ProblemList(props: {
+  model: JaxlingsModel;
+  actions: IProblemListActions;
+}): JSX.Element {
+  const { model, actions } = props;
+  const [filter, setFilter] = React.useState('');
+  const groups = groupBySprint([...model.problems], filter, [...model.sprints]);
+  const solved = model.problems.filter(p => p.status === 'solved').length;
+
+  let body: JSX.Element;
+  if (!model.loaded) {
+    body = <p className="jp-jaxlings-muted">Loading problems…</p>;
+  } else if (model.loadError) {
+    body = (
+      <div className="jp-jaxlings-notice jp-mod-error" role="alert">
+        <p>The problem list could not be loaded: {model.loadError}</p>
+        <button className="jp-mod-styled" onClick={() => actions.refresh()}>
+          Try again
+        </button>
+      </div>
+    );
+  } else if (model.problems.length === 0) {
+    body = <p className="jp-jaxlings-muted">The problem bank is empty.</p>;
+  } else if (groups.length === 0) {
+    body = <p className="jp-jaxlings-muted">No problem matches “{filter}”.</p>;
+  } else {
+    body = (
+      <>
+        {groups.map(group => {
+          const headingId = `jaxlings-sprint-${group.key}`;
+          const pct = percentSolved(group);
+          return (
+            <section
+              key={group.key}
+              className="jp-jaxlings-Sprint"
+              aria-labelledby={headingId}
+              data-sprint={group.key}
+            >
+              <h3 id={headingId} className="jp-jaxlings-Sprint-title">
+                <span className="jp-jaxlings-Sprint-key">{group.key}</span> {group.title}
+              </h3>
+              <div
+                className="jp-jaxlings-Progress"
+                role="progressbar"
+                aria-label={`Sprint ${group.key} progress`}
+                aria-valuemin={0}
+                aria-valuemax={group.total}
+                aria-valuenow={group.solved}
+                aria-valuetext={sprintProgressLabel(group)}
+              >
+                <div className="jp-jaxlings-Progress-bar" style={{ width: `${pct}%` }} />
+              </div>
+              <div className="jp-jaxlings-Sprint-count">{sprintProgressLabel(group)}</div>
+              <ul className="jp-jaxlings-Sprint-problems">
+                {group.problems.map(p => (
+                  <li key={p.id}>
+                    <button
+                      className="jp-jaxlings-ProblemItem"
+                      data-problem-id={p.id}
+                      data-status={p.status}
+                      aria-label={`Problem ${problemNumber(p.order)}: ${p.title}, ${STATUS_LABEL[p.status]}`}
+                      title={`${p.title} (${p.difficulty}) — ${STATUS_LABEL[p.status]}${
+                        p.attempts ? `, ${p.attempts} attempt${p.attempts === 1 ? '' : 's'}` : ''
+                      }`}
+                      onClick={() => actions.open(p.id)}
+                    >
+                      <span className="jp-jaxlings-ProblemItem-number">
+                        {problemNumber(p.order)}
+                      </span>
+                      <span className="jp-jaxlings-ProblemItem-title">{p.title}</span>
+                      <span
+                        className="jp-jaxlings-Status"
+                        data-status={p.status}
+                        aria-hidden="true"
+                      >
+                        <span className="jp-jaxlings-Status-mark">{STATUS_MARK[p.status]}</span>{' '}
+                        {STATUS_LABEL[p.status]}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </>
+    );
+  }
+
+  return (
+    <div className="jp-jaxlings-ProblemList-inner">
+      <header className="jp-jaxlings-ProblemList-header">
+        <h2 className="jp-jaxlings-ProblemList-title">Problems</h2>
+        {model.loaded && !model.loadError && (
+          <span className="jp-jaxlings-ProblemList-total" aria-label="Problems solved">
+            {solved} / {model.problems.length} solved
+          </span>
+        )}
+        <button
+          className="jp-jaxlings-iconButton"
+          aria-label="Refresh the problem list"
+          title="Refresh"
+          onClick={() => actions.refresh()}
+        >
+          <refreshIcon.react tag="span" elementSize="normal" />
+        </button>
+      </header>
+      <div className="jp-jaxlings-Filter">
+        <input
+          type="search"
+          className="jp-jaxlings-Filter-input"
+          placeholder="Filter: number, title, status…"
+          aria-label="Filter problems"
+          value={filter}
+          onChange={event => setFilter(event.target.value)}
+        />
+      </div>
+      <div className="jp-jaxlings-ProblemList-body">{body}</div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+/** Turns a CheckResult into what the results view shows: a headline, case rows, error, output. */
+import type { CaseResult, CheckError, CheckResult } from './api';
+
+export type Tone = 'pass' | 'fail' | 'error';
+
+export interface IHeadline {
+  /** Short verdict: "Passed", "Failed", "Error", "Timed out", "Out of memory". */
+  title: string;
+  /** One sentence under the verdict. */
+  detail: string;
+  tone: Tone;
+}
+
+export interface ICaseRow {
+  name: string;
+  passed: boolean;
+  hidden: boolean;
+  structure: boolean;
+  /** ✓ or ✗ */
+  mark: string;
+  /** "passed" / "failed", for screen readers and tests. */
+  verdict: string;
+  inputs: string | null;
+  expected: string | null;
+  actual: string | null;
+  message: string | null;
+}
+
+export interface IOutputSection {
+  name: 'stdout' | 'stderr';
+  text: string;
+  truncated: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The verdict and one sentence about it. */
+export function headline(result: CheckResult): IHeadline {
+  const total = result.cases.length;
+  const passed = result.cases.filter(c => c.passed).length;
+  switch (result.status) {
+    case 'passed':
+      return {
+        title: 'Passed',
+        detail: total > 0 ? `All ${plural(total, 'check')} passed.` : 'Every check passed.',
+        tone: 'pass'
+      };
+    case 'failed':
+      return {
+        title: 'Failed',
+        detail: `${passed} of ${plural(total, 'check')} passed.`,
+        tone: 'fail'
+      };
+    case 'timeout':
+      return {
+        title: 'Timed out',
+        detail:
+          result.error?.message ||
+          'Your function ran past the time limit and was stopped. Look for a loop that never ends.',
+        tone: 'error'
+      };
+    case 'memory':
+      return {
+        title: 'Out of memory',
+        detail:
+          result.error?.message ||
+          'Your function used more memory than allowed and was stopped.',
+        tone: 'error'
+      };
+    case 'error':
+    default:
+      return {
+        title: 'Error',
+        detail: result.error ? errorSentence(result.error) : 'Your code could not be run.',
+        tone: 'error'
+      };
+  }
+}
+
+/** "line 3: SyntaxError: invalid syntax" (without "line" when it is not known). */
+export function errorSentence(error: CheckError): string {
+  const what = error.type ? `${error.type}: ${error.message}` : error.message;
+  return error.line !== null && error.line !== undefined ? `line ${error.line}: ${what}` : what;
+}
+
+/** One row per case; a hidden case keeps only its name and verdict. */
+export function caseRows(result: CheckResult): ICaseRow[] {
+  return result.cases.map((c: CaseResult) => ({
+    name: c.name,
+    passed: c.passed,
+    hidden: c.hidden,
+    structure: c.kind === 'structure',
+    mark: c.passed ? '✓' : '✗',
+    verdict: c.passed ? 'passed' : 'failed',
+    inputs: c.hidden ? null : c.inputs_preview,
+    expected: c.hidden ? null : c.expected_preview,
+    actual: c.hidden ? null : c.actual_preview,
+    message: c.passed ? null : c.message
+  }));
+}
+
+/** 840 → "840 ms", 1234 → "1.2 s", 61000 → "61 s". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) {
+    return '';
+  }
+  if (ms < 1000) {
+    return `${Math.round(ms)} ms`;
+  }
+  const s = ms / 1000;
+  return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
+}
+
+/** "attempt 3", or why it was not recorded. */
+export function attemptLabel(result: CheckResult): string {
+  if (result.saved && result.attempt !== null) {
+    return `attempt ${result.attempt}`;
+  }
+  if (!result.saved) {
+    return result.save_error
+      ? `not recorded: ${result.save_error}`
+      : 'not recorded';
+  }
+  return '';
+}
+
+/** The captured streams that have something in them. */
+export function outputSections(result: CheckResult): IOutputSection[] {
+  const sections: IOutputSection[] = [];
+  if (result.stdout || result.stdout_truncated) {
+    sections.push({ name: 'stdout', text: result.stdout, truncated: result.stdout_truncated });
+  }
+  if (result.stderr || result.stderr_truncated) {
+    sections.push({ name: 'stderr', text: result.stderr, truncated: result.stderr_truncated });
+  }
+  return sections;
+}
+
+/** Whether to show the error box: an error object that the headline has not already said in full. */
+export function showErrorBox(result: CheckResult): boolean {
+  return result.error !== null && result.error !== undefined;
+}
+
+/** Whether a case table is worth showing (a syntax error, for one, comes with no cases). */
+export function hasCases(result: CheckResult): boolean {
+  return result.cases.length > 0;
+}

@@ -1,0 +1,146 @@
+/** Renders one CheckResult: verdict, error, per-case table, captured output. */
+import * as React from 'react';
+
+import type { CheckResult } from './api';
+import {
+  attemptLabel,
+  caseRows,
+  formatDuration,
+  hasCases,
+  headline,
+  outputSections
+} from './results';
+
+const TONE_MARK = { pass: '✓', fail: '✗', error: '!' };
+
+export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX.Element {
+  const { result, stale } = props;
+  const head = headline(result);
+  const rows = caseRows(result);
+  const outputs = outputSections(result);
+  const meta = [formatDuration(result.duration_ms), attemptLabel(result)].filter(Boolean);
+  return (
+    <div
+      className={`jp-jaxlings-Result jp-mod-${head.tone}${stale ? ' jp-mod-stale' : ''}`}
+      data-status={result.status}
+    >
+      <div className="jp-jaxlings-Result-headline">
+        <span className="jp-jaxlings-Result-mark" aria-hidden="true">
+          {TONE_MARK[head.tone]}
+        </span>
+        <strong className="jp-jaxlings-Result-title">{head.title}</strong>
+        <span className="jp-jaxlings-Result-detail">{head.detail}</span>
+        {meta.length > 0 && <span className="jp-jaxlings-Result-meta">{meta.join(' · ')}</span>}
+      </div>
+      {!result.saved && (
+        <p className="jp-jaxlings-notice jp-mod-warn" role="status">
+          This attempt was not recorded{result.save_error ? `: ${result.save_error}` : '.'}
+        </p>
+      )}
+      {result.error && (
+        <div className="jp-jaxlings-Result-error" role="alert">
+          <div className="jp-jaxlings-Result-errorHead">
+            <strong>{result.error.type || 'Error'}</strong>
+            {result.error.line !== null && (
+              <span className="jp-jaxlings-Result-errorLine">line {result.error.line}</span>
+            )}
+          </div>
+          <pre className="jp-jaxlings-Result-errorMessage">{result.error.message}</pre>
+          {result.error.traceback && (
+            <details className="jp-jaxlings-Collapsible">
+              <summary>Traceback</summary>
+              <pre>{result.error.traceback}</pre>
+            </details>
+          )}
+        </div>
+      )}
+      {hasCases(result) && (
+        <table className="jp-jaxlings-Cases">
+          <caption className="jp-jaxlings-srOnly">Checks of your function</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="jp-jaxlings-srOnly">Verdict</span>
+              </th>
+              <th scope="col">Check</th>
+              <th scope="col">Inputs</th>
+              <th scope="col">Expected</th>
+              <th scope="col">Actual</th>
+            </tr>
+          </thead>
+          {rows.map((row, i) => (
+            <tbody
+              key={`${i}-${row.name}`}
+              className={`jp-jaxlings-Case jp-mod-${row.passed ? 'pass' : 'fail'}`}
+              data-case={row.name}
+              data-verdict={row.verdict}
+            >
+              <tr>
+                <td className="jp-jaxlings-Case-mark">
+                  <span aria-hidden="true">{row.mark}</span>
+                  <span className="jp-jaxlings-srOnly">{row.verdict}</span>
+                </td>
+                <th scope="row" className="jp-jaxlings-Case-name">
+                  {row.name}
+                  {row.hidden && <span className="jp-jaxlings-Tag">hidden</span>}
+                  {row.structure && <span className="jp-jaxlings-Tag">structure</span>}
+                </th>
+                {row.hidden ? (
+                  <td colSpan={3} className="jp-jaxlings-Case-hiddenNote">
+                    Hidden check: only its verdict is shown.
+                  </td>
+                ) : (
+                  <>
+                    <td className="jp-jaxlings-Case-inputs">
+                      <Preview text={row.inputs} />
+                    </td>
+                    <td className="jp-jaxlings-Case-expected">
+                      <Preview text={row.expected} />
+                    </td>
+                    <td className="jp-jaxlings-Case-actual">
+                      <Preview text={row.actual} />
+                    </td>
+                  </>
+                )}
+              </tr>
+              {row.message && (
+                <tr className="jp-jaxlings-Case-messageRow">
+                  <td />
+                  <td colSpan={4} className="jp-jaxlings-Case-message">
+                    {row.message}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          ))}
+        </table>
+      )}
+      {outputs.map(section => (
+        <details
+          key={section.name}
+          className="jp-jaxlings-Collapsible jp-jaxlings-Output"
+          data-stream={section.name}
+        >
+          <summary>
+            Captured {section.name}
+            {section.truncated && <span className="jp-jaxlings-Tag">truncated</span>}
+          </summary>
+          <pre>{section.text}</pre>
+          {section.truncated && (
+            <p className="jp-jaxlings-muted">
+              Output was truncated: only the beginning is shown.
+            </p>
+          )}
+        </details>
+      ))}
+    </div>
+  );
+}
+
+function Preview(props: { text: string | null }): JSX.Element {
+  return props.text === null ? (
+    <span className="jp-jaxlings-muted">—</span>
+  ) : (
+    <pre className="jp-jaxlings-Preview">{props.text}</pre>
+  );
+}
