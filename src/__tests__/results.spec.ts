@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  attemptLabel,
+  caseRows,
+  errorSentence,
+  formatDuration,
+  headline,
+  outputSections
+} from '../results';
+import { result } from './fixtures';
+
+describe('headline', () => {
+  it('counts passed checks on a failure', () => {
+    expect(headline(result())).toEqual({
+      title: 'Failed',
+      detail: '1 of 3 checks passed.',
+      tone: 'fail'
+    });
+  });
+
+  it('says all passed', () => {
+    const r = result({ passed: true, status: 'passed', cases: result().cases.map(c => ({ ...c, passed: true })) });
+    expect(headline(r)).toMatchObject({ title: 'Passed', detail: 'All 3 checks passed.', tone: 'pass' });
+  });
+
+  it('puts the line number in front of an error', () => {
+    const r = result({
+      status: 'error',
+      cases: [],
+      error: { type: 'SyntaxError', message: 'invalid syntax', line: 2, traceback: null }
+    });
+    expect(headline(r)).toEqual({
+      title: 'Error',
+      detail: 'line 2: SyntaxError: invalid syntax',
+      tone: 'error'
+    });
+  });
+
+  it("uses the server's sentence for a timeout, and has its own when there is none", () => {
+    const withMessage = result({
+      status: 'timeout',
+      cases: [],
+      error: { type: 'Timeout', message: 'Stopped after 3 s.', line: null, traceback: null }
+    });
+    expect(headline(withMessage)).toMatchObject({ title: 'Timed out', detail: 'Stopped after 3 s.' });
+    expect(headline(result({ status: 'timeout', cases: [], error: null })).detail).toMatch(/time limit/);
+    expect(headline(result({ status: 'memory', cases: [], error: null })).title).toBe('Out of memory');
+  });
+});
+
+describe('caseRows', () => {
+  it('marks verdicts and keeps visible previews', () => {
+    const [first, second] = caseRows(result());
+    expect(first).toMatchObject({
+      mark: '✗',
+      verdict: 'failed',
+      expected: '[0.1 0.2 0.3 0.4]',
+      actual: '[0.9 1.8 2.7 3.6]',
+      message: '4 of 4 elements differ; largest |diff| 3.2 at index 3'
+    });
+    expect(second).toMatchObject({ mark: '✓', verdict: 'passed', message: null });
+  });
+
+  it('shows a hidden case by verdict only, even if previews slipped through', () => {
+    const r = result();
+    r.cases[2] = { ...r.cases[2], inputs_preview: 'x', expected_preview: 'y', actual_preview: 'z' };
+    const hidden = caseRows(r)[2];
+    expect(hidden).toMatchObject({ hidden: true, inputs: null, expected: null, actual: null, mark: '✗' });
+  });
+
+  it('flags structural checks', () => {
+    const r = result({
+      cases: [{ ...result().cases[0], kind: 'structure', name: 'counter is a Variable' }]
+    });
+    expect(caseRows(r)[0].structure).toBe(true);
+  });
+});
+
+describe('small labels', () => {
+  it.each([
+    [0, '0 ms'],
+    [842.4, '842 ms'],
+    [1234, '1.2 s'],
+    [61000, '61 s'],
+    [-1, '']
+  ])('formatDuration(%s) = %j', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+
+  it('names the attempt or why it was not saved', () => {
+    expect(attemptLabel(result({ attempt: 3 }))).toBe('attempt 3');
+    expect(attemptLabel(result({ saved: false, attempt: null, save_error: 'database is locked' }))).toBe(
+      'not recorded: database is locked'
+    );
+  });
+
+  it('lists only streams with output, noting truncation', () => {
+    expect(outputSections(result())).toEqual([]);
+    expect(
+      outputSections(result({ stdout: 'hello\n', stderr_truncated: true, stderr: 'x'.repeat(10) }))
+    ).toEqual([
+      { name: 'stdout', text: 'hello\n', truncated: false },
+      { name: 'stderr', text: 'xxxxxxxxxx', truncated: true }
+    ]);
+  });
+
+  it('writes an error without a line', () => {
+    expect(errorSentence({ type: 'NameError', message: "name 'x' is not defined", line: null, traceback: null })).toBe(
+      "NameError: name 'x' is not defined"
+    );
+  });
+});
