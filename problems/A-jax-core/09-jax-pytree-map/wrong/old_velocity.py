@@ -1,0 +1,6 @@
+# pitfall: Stepping with the old velocity
+def sgd_momentum_step(seed, params, grads, velocity, lr, momentum):
+    lr, momentum = float(lr), float(momentum)
+    new_params = jax.tree.map(lambda p, v: p - lr * v, params, velocity)
+    new_velocity = jax.tree.map(lambda v, g: momentum * v + g, velocity, grads)
+    return new_params, new_velocity
