@@ -1,0 +1,29 @@
+import numpy as np
+
+from jaxlings.cases import Case
+
+
+def cases():
+    rng = np.random.default_rng(39)
+
+    def normal(*shape, loc=0.0, std=1.0):
+        return (loc + std * rng.normal(size=shape)).astype(np.float32)
+
+    return [
+        Case("worked example", seed=0.0,
+             x=np.array([[1.0, 2.0, 3.0, 4.0], [-2.0, 0.0, 0.0, 2.0]], np.float32),
+             scale=np.ones(4, np.float32), eps=1e-6),
+        Case("3 rows of 8 with an offset, learned scale", seed=1.0,
+             x=normal(3, 8, loc=2.0), scale=normal(8, loc=1.0, std=0.2), eps=1e-6),
+        Case("tiny activations (mean square close to eps)", seed=2.0,
+             x=normal(4, 6, std=0.003), scale=np.ones(6, np.float32), eps=1e-5),
+        Case("3-D input (batch, tokens, features)", seed=3.0,
+             x=normal(2, 3, 6), scale=normal(6), eps=1e-6),
+        Case("an all-zero row stays zero", seed=4.0,
+             x=np.vstack([normal(1, 5), np.zeros((1, 5), np.float32)]),
+             scale=normal(5), eps=1e-6),
+        Case("random 4 x 16 with large values", hidden=True, seed=5.0,
+             x=normal(4, 16, loc=-3.0, std=10.0), scale=normal(16), eps=1e-6),
+        Case("eps 0.1 on a 3-D input", hidden=True, seed=6.0,
+             x=normal(2, 4, 8, std=0.5), scale=normal(8), eps=0.1),
+    ]
