@@ -5,6 +5,7 @@ scalars, tuples/lists/dicts); no object from learner code ever reaches it.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 import numpy as np
@@ -16,6 +17,7 @@ _SCALARS = (bool, int, float, complex)
 def compare(expected: Any, actual: Any, rtol: float = 1e-5, atol: float = 1e-6, path: str = "") -> Optional[str]:
     """None when `actual` matches `expected`, else one sentence on the first difference."""
     where = f"{path}: " if path else ""
+    expected, actual = _plain(expected), _plain(actual)
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return f"{where}a dict with keys {_keys(expected)} expected, got {_kind(actual)}"
@@ -47,6 +49,10 @@ def compare(expected: Any, actual: Any, rtol: float = 1e-5, atol: float = 1e-6, 
         return None if actual == expected and type(actual) is type(expected) else \
             f"{where}{expected!r} expected, got {_short(actual)}"
     return _compare_arrays(expected, actual, rtol, atol, where)
+
+
+def _plain(x: Any) -> Any:
+    return np.asarray(x) if isinstance(x, np.generic) else x
 
 
 def _compare_arrays(expected: Any, actual: Any, rtol: float, atol: float, where: str) -> Optional[str]:
@@ -172,7 +178,8 @@ def _preview(value: Any) -> str:
             return f"{_fmt(value[()])} ({dtype})"
         body = np.array2string(np.asarray(value), precision=4, threshold=12, edgeitems=3,
                                max_line_width=10_000, separator=", ")
-        return f"{dtype}{list(value.shape)} {' '.join(body.split())}"
+        body = re.sub(r"([\[(])\s+", r"\1", " ".join(body.split()))
+        return f"{dtype}{list(value.shape)} {body}"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k!r}: {_preview(v)}" for k, v in value.items()) + "}"
     if isinstance(value, tuple):

@@ -72,36 +72,47 @@ def _watched_modules():
 
 def snapshot() -> dict:
     """Identity of every global of the watched modules and of the classes they define."""
-    snap: dict = {"modules": {}, "classes": {}, "threads": threading.active_count()}
-    seen_classes: set = set()
+    snap: dict = {"modules": {}, "classes": [], "threads": threading.active_count()}
+    seen: set = set()
     for name, mod in _watched_modules():
         d = vars(mod)
-        snap["modules"][name] = (id(mod), {k: id(v) for k, v in d.items()})
+        snap["modules"][name] = (mod, tuple(d), list(map(id, d.values())))
         for v in d.values():
-            if isinstance(v, type) and id(v) not in seen_classes and \
+            if isinstance(v, type) and id(v) not in seen and \
                     (getattr(v, "__module__", "") or "").split(".", 1)[0] in WATCHED:
-                seen_classes.add(id(v))
-                snap["classes"][id(v)] = (v, {k: id(a) for k, a in vars(v).items()})
+                seen.add(id(v))
+                proxy = vars(v)
+                snap["classes"].append((v, tuple(proxy), list(map(id, proxy.values()))))
     return snap
+
+
+_VOLATILE = {"__doc__", "__abstractmethods__", "_abc_impl", "__annotations__", "__warningregistry__"}
+
+
+def _changed(d, keys: tuple, ids: list) -> str | None:
+    """The first key of `keys` whose value in `d` is no longer the same object, if any."""
+    if len(d) == len(keys) and list(map(id, d.values())) == ids:
+        return None  # the common case, at C speed
+    for k, vid in zip(keys, ids):
+        if id(d.get(k, d)) != vid and k not in _VOLATILE and not k.startswith("__"):
+            return k
+    return None
 
 
 def altered(snap: dict) -> str | None:
     """What learner code changed in the watched modules, or None if nothing."""
     if threading.active_count() > snap["threads"]:
         return "a thread started by the code is still running"
-    for name, (mod_id, globals_ids) in snap["modules"].items():
-        mod = sys.modules.get(name)
-        if mod is None or id(mod) != mod_id:
+    for name, (mod, keys, ids) in snap["modules"].items():
+        if sys.modules.get(name) is not mod:
             return f"module {name} was replaced"
-        d = vars(mod)
-        for k, vid in globals_ids.items():
-            if id(d.get(k, d)) != vid and not k.startswith("__"):
-                return f"{name}.{k} was changed"
-    for cls, attrs in snap["classes"].values():
-        d = vars(cls)
-        for k, vid in attrs.items():
-            if id(d.get(k, d)) != vid and k not in ("__doc__", "__abstractmethods__", "_abc_impl"):
-                return f"{cls.__module__}.{cls.__qualname__}.{k} was changed"
+        k = _changed(vars(mod), keys, ids)
+        if k is not None:
+            return f"{name}.{k} was changed"
+    for cls, keys, ids in snap["classes"]:
+        k = _changed(vars(cls), keys, ids)
+        if k is not None:
+            return f"{cls.__module__}.{cls.__qualname__}.{k} was changed"
     return None
 
 
@@ -331,7 +342,7 @@ class Worker:
                 self.send(reply)
             except self.codec.CodecError:
                 self.send({"op": "result", "harness_error": "result too large"})
-            gc.collect()
+            gc.collect(0)
             problem = altered(snap)
             self.send({"op": "idle", "clean": problem is None, "reason": problem})
 

@@ -61,6 +61,7 @@ def _load_jupyter_server_extension(serverapp) -> None:
         sandbox=settings.sandbox)
     service.start()
     atexit.register(service.close)
+    serverapp.web_app.settings["jaxlings_service"] = service
     setup_handlers(serverapp.web_app, service, settings)
     serverapp.log.info("jaxlings: %d problems, data in %s, workers %s", len(service.bank), data_dir,
                        "sandboxed" if service.pool.prefix else "not sandboxed")

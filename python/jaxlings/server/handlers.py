@@ -94,9 +94,10 @@ class ProgressHandler(BaseHandler):
 
 class NotFoundHandler(BaseHandler):
     @tornado.web.authenticated
-    def prepare(self) -> None:
-        super().prepare()
+    def get(self, *args) -> None:
         self.refuse(404, "There is no such jaxlings endpoint; see the REST API in the README.")
+
+    post = put = delete = patch = get
 
 
 def setup_handlers(web_app, service: JaxlingsService, settings) -> None:

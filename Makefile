@@ -1,0 +1,9 @@
+.PHONY: lab test setup bench
+lab:    ## start JupyterLab with jaxlings ready (installs whatever is missing)
+	scripts/lab.sh
+test:   ## run every test (installs whatever is missing)
+	scripts/test.sh
+setup:
+	scripts/setup.sh
+bench:
+	scripts/setup.sh && .venv/bin/python benchmarks/run.py

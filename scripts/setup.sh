@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs whatever is missing for jaxlings: .venv with the pinned Python deps, node deps,
+# the built labextension, the editable package. Idempotent; each step skips when current.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV=$ROOT/.venv
+PY=${PYTHON:-python3}
+stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
+
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "setup: creating $VENV"
+  "$PY" -m venv "$VENV"
+fi
+deps=$(stamp requirements.lock)
+if [ ! -f "$VENV/.deps-$deps" ]; then
+  echo "setup: installing pinned Python dependencies"
+  "$VENV/bin/pip" install --disable-pip-version-check -q -r requirements.lock
+  rm -f "$VENV"/.deps-*; touch "$VENV/.deps-$deps"
+fi
+export PATH="$VENV/bin:$PATH"
+
+front=$(stamp package.json yarn.lock)
+if [ ! -f "node_modules/.jaxlings-$front" ]; then
+  echo "setup: installing node dependencies (jlpm)"
+  jlpm install --immutable || jlpm install
+  rm -f node_modules/.jaxlings-*; touch "node_modules/.jaxlings-$front"
+fi
+src=$(stamp package.json tsconfig.json $(find src style schema -type f | sort))
+if [ ! -f "python/jaxlings/labextension/.built-$src" ]; then
+  echo "setup: building the JupyterLab extension"
+  jlpm build
+  touch "python/jaxlings/labextension/.built-$src"
+fi
+if ! "$VENV/bin/pip" show -q jaxlings >/dev/null 2>&1 || [ ! -f "$VENV/.jaxlings-editable" ]; then
+  echo "setup: installing jaxlings (editable)"
+  SKIP_JUPYTER_BUILDER=1 "$VENV/bin/pip" install -q --no-deps --no-build-isolation -e .
+  touch "$VENV/.jaxlings-editable"
+fi
+jupyter labextension develop --overwrite . >/dev/null 2>&1

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: Python (unit, server, harness, reliability), the bank's validation,
+# the front end's unit tests, the browser tests, and the benchmark in smoke mode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH"
+export JAXLINGS_DATA_DIR="$PWD/.jaxlings-data"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "test: installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+fi
+
+step() { echo; echo "==> $*"; }
+step "jaxlings validate (the whole bank)"
+jaxlings validate
+step "front-end unit tests"
+jlpm test
+step "browser tests (Galata, Debian's Chromium)"
+(cd ui-tests && { [ -d node_modules ] && [ node_modules/.stamp -nt package-lock.json ] || { npm ci --no-audit --no-fund && touch node_modules/.stamp; }; } && npx playwright test)
+if [ -f benchmarks/run.py ]; then
+  step "benchmark (smoke mode)"
+  python benchmarks/run.py --smoke
+fi
+step "pytest"
+python -m pytest -q -p no:cacheprovider
