@@ -70,7 +70,7 @@ def encode(value: Any, _depth: int = 0) -> Any:
             arr = arr.astype(np.float32)
         else:
             raise CodecError(f"arrays of dtype {name} cannot be compared")
-    arr = np.ascontiguousarray(arr)
+    arr = np.array(arr, order="C", copy=True)  # (ascontiguousarray would make 0-d arrays 1-d)
     return {"k": "array", "dtype": str(arr.dtype), "source_dtype": name,
             "shape": list(arr.shape), "data": base64.b64encode(arr.tobytes()).decode("ascii")}
 
