@@ -21,7 +21,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FOLDER_RE = re.compile(r"^(\d{2,3})-([a-z0-9-]+)$")
 SECTIONS = ["Why this matters", "Explanation", "Worked example", "Pitfalls", "Problem", "Inputs", "Output"]
 DIFFICULTIES = ("easy", "medium", "hard")
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # bump when the wire format or expected-output layout changes
 
 
 class BankError(ValueError):
