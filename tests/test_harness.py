@@ -230,3 +230,24 @@ def test_structural_check_catches_counter_stored_as_param(checker, small_bank):
     failing = [c for c in r["cases"] if c["kind"] == "structure" and not c["passed"]]
     assert failing and "nnx.Param" in failing[0]["name"]  # …structurally wrong
     assert checker.check(p, p.solution, "structural")["passed"]
+
+
+def test_learner_code_has_no_network(checker, ema, pool):
+    import socket
+    import threading
+    if not pool.prefix:
+        pytest.skip("unshare is not available here, so workers keep the network")
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    port = server.getsockname()[1]
+    threading.Thread(target=lambda: server.accept(), daemon=True).start()
+    r = check(checker, ema, f"""
+        import socket
+        def ema_step(seed, params_arr, ema_arr, decay):
+            socket.create_connection(("127.0.0.1", {port}), timeout=1).close()
+            return decay * ema_arr + (1.0 - decay) * params_arr
+    """, owner="network")
+    server.close()
+    assert not r["passed"] and r["status"] == "error"
+    assert "OSError" in r["error"]["message"] or "Errno" in r["error"]["message"], r["error"]

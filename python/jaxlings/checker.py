@@ -79,6 +79,18 @@ class Checker:
                     checks={name: (doc, codec.decode(v)) for name, doc, v in payload["checks"]})
         return self._memo[key]
 
+    def prepare(self, problem: Problem) -> None:
+        """Compute the expected outputs in the background, if they aren't ready yet."""
+        if f"{problem.id}-{problem.content_hash}" in self._memo:
+            return
+
+        def work() -> None:
+            try:
+                self.expected(problem)
+            except Exception as exc:  # reported again, to the learner, when they check
+                log.warning("jaxlings: preparing %s failed: %s", problem.id, exc)
+        threading.Thread(target=work, daemon=True).start()
+
     def _read_cache(self, problem: Problem) -> Optional[dict]:
         path = self._cache_path(problem)
         try:

@@ -93,6 +93,7 @@ class Jaxlings:
 
     def detail(self, user: str, problem_id: str) -> ProblemDetail:
         p = self.problem(problem_id)
+        self.checker.prepare(p)  # the learner is reading it: get the expected outputs ready
         h = self._history(user, p)
         gate = self.policy.gate(h, len(p.hints))
         return {**self._summary(p, h), "statement_md": p.statement_md, "starter": p.starter,
