@@ -1,0 +1,15 @@
+# pitfall: Evaluating in training mode
+def batchnorm_stats(seed, batches, x_eval):
+    bn = nnx.BatchNorm(batches.shape[-1], momentum=0.9, rngs=nnx.Rngs(int(seed)))
+    half = batches.shape[0] // 2
+
+    for batch in batches[:half]:       # training mode: normalise with batch stats, update running stats
+        bn(batch)
+    y_mid = bn(x_eval)
+
+    bn.train()                         # back to training
+    for batch in batches[half:]:
+        bn(batch)
+    y_end = bn(x_eval)
+
+    return bn.mean[...], bn.var[...], y_mid, y_end
