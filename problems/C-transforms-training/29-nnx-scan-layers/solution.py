@@ -1,0 +1,18 @@
+class Block(nnx.Module):
+    def __init__(self, w, b):
+        self.w = nnx.Param(w)
+        self.b = nnx.Param(b)
+
+    def __call__(self, h):
+        return jnp.tanh(h @ self.w[...] + self.b[...])
+
+
+def scan_layers(seed, ws, bs, x):
+    stack = Block(ws, bs)  # one Block whose Params have a leading layer axis
+
+    @nnx.scan(in_axes=(nnx.Carry, 0), out_axes=(nnx.Carry, 0))
+    def forward(h, block):
+        h = block(h)
+        return h, h
+
+    return forward(x, stack)
