@@ -1,0 +1,32 @@
+# pitfall: Rematerialising the whole network as one piece
+class Block(nnx.Module):
+    def __init__(self, w, b):
+        self.w = nnx.Param(w)
+        self.b = nnx.Param(b)
+
+    def __call__(self, h):
+        return h + jnp.tanh(h @ self.w[...] + self.b[...])
+
+
+class DeepNet(nnx.Module):
+    def __init__(self, ws, bs):
+        self.blocks = nnx.List([Block(ws[i], bs[i]) for i in range(ws.shape[0])])
+
+    def __call__(self, h):
+        for block in self.blocks:
+            h = block(h)
+        return h
+
+
+def remat_loss_and_grads(seed, ws, bs, x, y):
+    model = DeepNet(ws, bs)
+
+    def loss_fn(model):
+        out = nnx.remat(lambda model, x: model(x))(model, x)
+        return jnp.mean((out - y) ** 2)
+
+    loss, grads = nnx.value_and_grad(loss_fn)(model)
+    n = len(model.blocks)
+    grad_ws = jnp.stack([grads["blocks"][i]["w"][...] for i in range(n)])
+    grad_bs = jnp.stack([grads["blocks"][i]["b"][...] for i in range(n)])
+    return loss, grad_ws, grad_bs
