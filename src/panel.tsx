@@ -122,12 +122,11 @@ function ProblemList(props: {
                       </span>
                       <span className="jp-jaxlings-ProblemItem-title">{p.title}</span>
                       <span
-                        className="jp-jaxlings-Status"
+                        className="jp-jaxlings-StatusMark"
                         data-status={p.status}
                         aria-hidden="true"
                       >
-                        <span className="jp-jaxlings-Status-mark">{STATUS_MARK[p.status]}</span>{' '}
-                        {STATUS_LABEL[p.status]}
+                        {STATUS_MARK[p.status]}
                       </span>
                     </button>
                   </li>

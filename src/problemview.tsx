@@ -114,14 +114,14 @@ function ProblemViewBody(props: {
         </code>
         <div className="jp-jaxlings-ProblemView-actions">
           <button
-            className="jp-mod-styled jp-mod-accept"
+            className={`jp-mod-styled${canCheck ? '' : ' jp-mod-accept'}`}
             onClick={() => void actions.start(id)}
             title="Create your notebook for this problem, or reopen it"
           >
             Start
           </button>
           <button
-            className="jp-mod-styled"
+            className={`jp-mod-styled${canCheck ? ' jp-mod-accept' : ''}`}
             onClick={() => void actions.check(id)}
             disabled={busy || !canCheck}
             aria-busy={busy}

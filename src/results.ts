@@ -73,16 +73,59 @@ export function headline(result: CheckResult): IHeadline {
     default:
       return {
         title: 'Error',
-        detail: result.error ? errorSentence(result.error) : 'Your code could not be run.',
+        detail: result.error
+          ? result.error.line !== null
+            ? `${result.error.type || 'Error'} on line ${result.error.line}.`
+            : `${result.error.type || 'Error'}.`
+          : 'Your code could not be run.',
         tone: 'error'
       };
   }
 }
 
+/**
+ * The error's own words without the "line N:" and "Type:" prefixes the server may already
+ * have put in front ("line 4: NameError: name 'x' is not defined" → "name 'x' is not defined"),
+ * since the view shows the type and line beside it.
+ */
+export function errorMessage(error: CheckError): string {
+  let message = error.message.trim();
+  const linePrefix = /^line \d+\s*:\s*/i;
+  message = message.replace(linePrefix, '');
+  if (error.type && message.startsWith(`${error.type}:`)) {
+    message = message.slice(error.type.length + 1).trim();
+  }
+  return message || error.message;
+}
+
 /** "line 3: SyntaxError: invalid syntax" (without "line" when it is not known). */
 export function errorSentence(error: CheckError): string {
-  const what = error.type ? `${error.type}: ${error.message}` : error.message;
+  const message = errorMessage(error);
+  const what = error.type ? `${error.type}: ${message}` : message;
   return error.line !== null && error.line !== undefined ? `line ${error.line}: ${what}` : what;
+}
+
+/**
+ * An inputs preview with one argument per line: "a=1.0, b=float32[2] [1., 2.]" →
+ * "a=1.0\nb=float32[2] [1., 2.]". Splits only before `name=` at bracket depth 0.
+ */
+export function inputsByArgument(preview: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < preview.length; i++) {
+    const ch = preview[i];
+    if (ch === '[' || ch === '(' || ch === '{') {
+      depth++;
+    } else if (ch === ']' || ch === ')' || ch === '}') {
+      depth = Math.max(0, depth - 1);
+    } else if (ch === ',' && depth === 0 && /^,\s*[A-Za-z_]\w*=/.test(preview.slice(i))) {
+      parts.push(preview.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(preview.slice(start).trim());
+  return parts.filter(Boolean).join('\n');
 }
 
 /** One row per case; a hidden case keeps only its name and verdict. */
@@ -94,7 +137,7 @@ export function caseRows(result: CheckResult): ICaseRow[] {
     structure: c.kind === 'structure',
     mark: c.passed ? '✓' : '✗',
     verdict: c.passed ? 'passed' : 'failed',
-    inputs: c.hidden ? null : c.inputs_preview,
+    inputs: c.hidden || c.inputs_preview === null ? null : inputsByArgument(c.inputs_preview),
     expected: c.hidden ? null : c.expected_preview,
     actual: c.hidden ? null : c.actual_preview,
     message: c.passed ? null : c.message
@@ -138,9 +181,13 @@ export function outputSections(result: CheckResult): IOutputSection[] {
   return sections;
 }
 
-/** Whether to show the error box: an error object that the headline has not already said in full. */
+/** Whether to show the error box: an error the headline has not already said in full. */
 export function showErrorBox(result: CheckResult): boolean {
-  return result.error !== null && result.error !== undefined;
+  if (!result.error) {
+    return false;
+  }
+  // A timeout's or memory stop's message is the headline's sentence; only a traceback adds to it.
+  return !(result.status === 'timeout' || result.status === 'memory') || !!result.error.traceback;
 }
 
 /** Whether a case table is worth showing (a syntax error, for one, comes with no cases). */

@@ -5,10 +5,12 @@ import type { CheckResult } from './api';
 import {
   attemptLabel,
   caseRows,
+  errorMessage,
   formatDuration,
   hasCases,
   headline,
-  outputSections
+  outputSections,
+  showErrorBox
 } from './results';
 
 const TONE_MARK = { pass: '✓', fail: '✗', error: '!' };
@@ -37,7 +39,7 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
           This attempt was not recorded{result.save_error ? `: ${result.save_error}` : '.'}
         </p>
       )}
-      {result.error && (
+      {result.error && showErrorBox(result) && (
         <div className="jp-jaxlings-Result-error" role="alert">
           <div className="jp-jaxlings-Result-errorHead">
             <strong>{result.error.type || 'Error'}</strong>
@@ -45,7 +47,7 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
               <span className="jp-jaxlings-Result-errorLine">line {result.error.line}</span>
             )}
           </div>
-          <pre className="jp-jaxlings-Result-errorMessage">{result.error.message}</pre>
+          <pre className="jp-jaxlings-Result-errorMessage">{errorMessage(result.error)}</pre>
           {result.error.traceback && (
             <details className="jp-jaxlings-Collapsible">
               <summary>Traceback</summary>
@@ -57,17 +59,6 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
       {hasCases(result) && (
         <table className="jp-jaxlings-Cases">
           <caption className="jp-jaxlings-srOnly">Checks of your function</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="jp-jaxlings-srOnly">Verdict</span>
-              </th>
-              <th scope="col">Check</th>
-              <th scope="col">Inputs</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Actual</th>
-            </tr>
-          </thead>
           {rows.map((row, i) => (
             <tbody
               key={`${i}-${row.name}`}
@@ -75,41 +66,54 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
               data-case={row.name}
               data-verdict={row.verdict}
             >
-              <tr>
+              <tr className="jp-jaxlings-Case-head">
                 <td className="jp-jaxlings-Case-mark">
                   <span aria-hidden="true">{row.mark}</span>
                   <span className="jp-jaxlings-srOnly">{row.verdict}</span>
                 </td>
-                <th scope="row" className="jp-jaxlings-Case-name">
+                <th scope="rowgroup" colSpan={2} className="jp-jaxlings-Case-name">
                   {row.name}
                   {row.hidden && <span className="jp-jaxlings-Tag">hidden</span>}
                   {row.structure && <span className="jp-jaxlings-Tag">structure</span>}
                 </th>
-                {row.hidden ? (
-                  <td colSpan={3} className="jp-jaxlings-Case-hiddenNote">
-                    Hidden check: only its verdict is shown.
-                  </td>
-                ) : (
-                  <>
-                    <td className="jp-jaxlings-Case-inputs">
-                      <Preview text={row.inputs} />
-                    </td>
-                    <td className="jp-jaxlings-Case-expected">
-                      <Preview text={row.expected} />
-                    </td>
-                    <td className="jp-jaxlings-Case-actual">
-                      <Preview text={row.actual} />
-                    </td>
-                  </>
-                )}
               </tr>
-              {row.message && (
-                <tr className="jp-jaxlings-Case-messageRow">
+              {row.hidden ? (
+                <tr>
                   <td />
-                  <td colSpan={4} className="jp-jaxlings-Case-message">
-                    {row.message}
+                  <td colSpan={2} className="jp-jaxlings-Case-hiddenNote">
+                    {row.message ?? 'Hidden check: only its verdict is shown.'}
                   </td>
                 </tr>
+              ) : (
+                <>
+                  {row.inputs !== null && (
+                    <ValueRow label="Inputs" className="jp-jaxlings-Case-inputs" text={row.inputs} />
+                  )}
+                  {row.passed ? (
+                    <ValueRow label="Result" className="jp-jaxlings-Case-actual" text={row.actual} />
+                  ) : (
+                    <>
+                      <ValueRow
+                        label="Expected"
+                        className="jp-jaxlings-Case-expected"
+                        text={row.expected}
+                      />
+                      <ValueRow
+                        label="Actual"
+                        className="jp-jaxlings-Case-actual"
+                        text={row.actual}
+                      />
+                    </>
+                  )}
+                  {row.message && (
+                    <tr>
+                      <td />
+                      <td colSpan={2} className="jp-jaxlings-Case-message">
+                        {row.message}
+                      </td>
+                    </tr>
+                  )}
+                </>
               )}
             </tbody>
           ))}
@@ -134,6 +138,24 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
         </details>
       ))}
     </div>
+  );
+}
+
+function ValueRow(props: {
+  label: string;
+  className: string;
+  text: string | null;
+}): JSX.Element {
+  return (
+    <tr>
+      <td />
+      <th scope="row" className="jp-jaxlings-Case-label">
+        {props.label}
+      </th>
+      <td className={props.className}>
+        <Preview text={props.text} />
+      </td>
+    </tr>
   );
 }
 

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   attemptLabel,
   caseRows,
+  errorMessage,
   errorSentence,
   formatDuration,
   headline,
-  outputSections
+  inputsByArgument,
+  outputSections,
+  showErrorBox
 } from '../results';
 import { result } from './fixtures';
 
@@ -32,9 +35,10 @@ describe('headline', () => {
     });
     expect(headline(r)).toEqual({
       title: 'Error',
-      detail: 'line 2: SyntaxError: invalid syntax',
+      detail: 'SyntaxError on line 2.',
       tone: 'error'
     });
+    expect(showErrorBox(r)).toBe(true);
   });
 
   it("uses the server's sentence for a timeout, and has its own when there is none", () => {
@@ -46,6 +50,7 @@ describe('headline', () => {
     expect(headline(withMessage)).toMatchObject({ title: 'Timed out', detail: 'Stopped after 3 s.' });
     expect(headline(result({ status: 'timeout', cases: [], error: null })).detail).toMatch(/time limit/);
     expect(headline(result({ status: 'memory', cases: [], error: null })).title).toBe('Out of memory');
+    expect(showErrorBox(withMessage)).toBe(false);
   });
 });
 
@@ -77,6 +82,16 @@ describe('caseRows', () => {
   });
 });
 
+describe('inputsByArgument', () => {
+  it('puts each argument on its own line, not splitting inside arrays', () => {
+    expect(
+      inputsByArgument('seed=0.0, params_arr=float32[4] [1., 2., 3., 4.], ema_arr=float32[2] [0., 0.], decay=0.9')
+    ).toBe('seed=0.0\nparams_arr=float32[4] [1., 2., 3., 4.]\nema_arr=float32[2] [0., 0.]\ndecay=0.9');
+    expect(inputsByArgument('x={a=1, b=2}, y=3')).toBe('x={a=1, b=2}\ny=3');
+    expect(inputsByArgument('plain text, no names')).toBe('plain text, no names');
+  });
+});
+
 describe('small labels', () => {
   it.each([
     [0, '0 ms'],
@@ -103,6 +118,20 @@ describe('small labels', () => {
       { name: 'stdout', text: 'hello\n', truncated: false },
       { name: 'stderr', text: 'xxxxxxxxxx', truncated: true }
     ]);
+  });
+
+  it('does not repeat the line and type the server put in the message', () => {
+    const error = {
+      type: 'NameError',
+      message: "line 4: NameError: name 'undefined_name' is not defined",
+      line: 4,
+      traceback: null
+    };
+    expect(errorMessage(error)).toBe("name 'undefined_name' is not defined");
+    expect(errorSentence(error)).toBe("line 4: NameError: name 'undefined_name' is not defined");
+    expect(errorSentence({ type: 'SyntaxError', message: 'line 2: invalid syntax', line: 2, traceback: null })).toBe(
+      'line 2: SyntaxError: invalid syntax'
+    );
   });
 
   it('writes an error without a line', () => {

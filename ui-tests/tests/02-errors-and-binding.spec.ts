@@ -1,0 +1,114 @@
+/**
+ * Checks that do not get as far as comparing numbers (a SyntaxError, an endless loop), and a
+ * Check in a notebook that no problem is linked to yet.
+ */
+import { expect, test } from '@jupyterlab/galata';
+
+import {
+  clickCheck,
+  expectResult,
+  openProblem,
+  problemView,
+  screenshot,
+  scrollViewTo,
+  start,
+  typeFunction
+} from './helpers';
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+async function headerOf(
+  request: import('@playwright/test').APIRequestContext,
+  id: string
+): Promise<string> {
+  const response = await request.get(`/jaxlings/api/problems/${id}`);
+  expect(response.ok()).toBe(true);
+  const detail = await response.json();
+  return `def ${detail.signature}:`;
+}
+
+test('a SyntaxError names its line, an endless loop times out, and the next Check works', async ({
+  page,
+  request
+}) => {
+  const ID = 'jax-immutable-update';
+  const header = await headerOf(request, ID);
+  const view = await openProblem(page, ID);
+  const notebook = await start(page, view, `01-${ID}.ipynb`);
+  const cell = notebook.locator('.jp-Cell').nth(2);
+
+  // SyntaxError on line 2, checked from the command palette.
+  await typeFunction(page, cell, header, ['return seed +']);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+C');
+  const palette = page.locator('#command-palette');
+  await palette.locator('input').fill('Check Solution');
+  await palette.locator('.lm-CommandPalette-item', { hasText: 'Check Solution' }).first().click();
+  const error = await expectResult(view, 'error');
+  await expect(error.locator('.jp-jaxlings-Result-detail')).toHaveText('SyntaxError on line 2.');
+  await expect(error.locator('.jp-jaxlings-Result-errorLine')).toHaveText('line 2');
+  await expect(cell.locator('.jp-jaxlings-errorLine')).toHaveAttribute('data-jaxlings-error-line', '2');
+  await expect(error).toContainText('attempt 1');
+  await scrollViewTo(view, '.jp-jaxlings-ProblemView-header');
+  await screenshot(view, 'syntax-error-light');
+
+  // Editing the cell clears the mark.
+  await typeFunction(page, cell, header, ['while True: pass']);
+  await expect(cell.locator('.jp-jaxlings-errorLine')).toHaveCount(0);
+
+  // An endless loop: busy while it runs, a second press starts nothing, then a timeout.
+  await clickCheck(notebook);
+  const toolbarCheck = notebook.locator('.jp-jaxlings-CheckButton');
+  await expect(view.locator('.jp-jaxlings-Busy')).toBeVisible();
+  await expect(view.getByRole('button', { name: 'Checking…' })).toBeDisabled();
+  await expect(toolbarCheck).toContainText('Checking…');
+  await cell.locator('.cm-content').click();
+  await page.keyboard.press('Control+Shift+Enter'); // ignored: a check is running
+  const timeout = await expectResult(view, 'timeout');
+  await expect(timeout.locator('.jp-jaxlings-Result-title')).toHaveText('Timed out');
+  await expect(timeout.locator('.jp-jaxlings-Result-detail')).toContainText('3 s');
+  await expect(timeout).toContainText('attempt 2');
+  await page.theme.setDarkTheme();
+  await scrollViewTo(view, '.jp-jaxlings-ProblemView-header');
+  await screenshot(view, 'timeout-dark');
+  await page.theme.setLightTheme();
+
+  // The next Check runs normally (and the ignored press made no attempt of its own).
+  await typeFunction(page, cell, header, ['return None']);
+  await clickCheck(notebook);
+  const next = view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)');
+  await expect(next).toContainText('attempt 3', { timeout: 60_000 });
+  await expect(next).not.toHaveAttribute('data-status', 'timeout');
+  await expect(next.locator('.jp-jaxlings-Case').first()).toBeVisible();
+});
+
+test('Check in an unlinked notebook asks which problem, then links it', async ({ page }) => {
+  const ID = 'jax-broadcasting';
+  await page.notebook.createNew('scratch.ipynb');
+  const notebook = page.locator('.jp-NotebookPanel:visible');
+  const cell = notebook.locator('.jp-Cell').first();
+  await typeFunction(page, cell, 'def f(seed, x):', ['return x']);
+
+  await clickCheck(notebook);
+  const dialog = page.locator('.jp-Dialog');
+  await expect(dialog).toContainText('Which problem is this for?');
+  await expect(dialog).toContainText('not linked');
+  await dialog.getByRole('combobox', { name: 'Problem' }).selectOption(ID);
+  await dialog.getByRole('button', { name: 'Link and check' }).click();
+
+  const view = problemView(page, ID);
+  await expect(view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)')).toBeVisible({ timeout: 60_000 });
+  await expect(view.locator('.jp-jaxlings-Result')).toContainText('attempt 1');
+
+  // Linked now: the next Check goes straight through.
+  await clickCheck(notebook);
+  await expect(view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)')).toContainText('attempt 2', {
+    timeout: 60_000
+  });
+  await expect(dialog).toHaveCount(0);
+  const link = await page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    return app.shell.currentWidget?.content?.model?.getMetadata('jaxlings') ?? null;
+  });
+  expect(link).toEqual({ problem: ID });
+});
