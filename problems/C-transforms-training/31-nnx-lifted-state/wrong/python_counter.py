@@ -1,0 +1,25 @@
+# pitfall: Counting in a plain Python attribute
+class Net(nnx.Module):
+    def __init__(self, d, rngs):
+        self.bn = nnx.BatchNorm(d, momentum=0.9, rngs=rngs)
+        self.calls = 0
+
+    def __call__(self, x):
+        self.calls += 1
+        return self.bn(x)
+
+
+@nnx.jit
+def run_batches(model, xs):
+    @nnx.scan(in_axes=(nnx.Carry, 0), out_axes=(nnx.Carry, 0))
+    def step(model, x):
+        return model, model(x)
+
+    model, ys = step(model, xs)
+    return ys
+
+
+def lifted_state(seed, xs):
+    model = Net(xs.shape[-1], rngs=nnx.Rngs(int(seed)))
+    ys = run_batches(model, xs)
+    return ys, model.bn.mean[...], model.bn.var[...], jnp.array(float(model.calls))
