@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+import numpy as np
+
 from .api import CaseResult, CheckError, CheckResult
 from .bank import Problem
 from .harness import codec
@@ -36,12 +38,36 @@ class ProblemError(RuntimeError):
 class Expected:
     values: list  # decoded expected value per case
     checks: dict  # structural check name -> (doc, decoded value)
+    previews: Optional[list] = None  # preview() of each expected value, made once
+    check_previews: Optional[dict] = None  # structural check name -> preview() of its expected value
+
+    def preview(self, index: int) -> str:
+        if self.previews is None:
+            self.previews = [preview(v) for v in self.values]
+        return self.previews[index]
+
+    def check_preview(self, name: str) -> str:
+        if self.check_previews is None:
+            self.check_previews = {n: preview(v) for n, (_doc, v) in self.checks.items()}
+        return self.check_previews[name]
+
+
+# a problem's inputs, encoded for the wire, and their previews: the same for every check
+_ENCODED: dict[tuple, list] = {}
+_INPUT_PREVIEWS: dict[tuple, list] = {}
+
+
+def _encoded_cases(problem: Problem) -> list:
+    key = (problem.id, problem.content_hash)
+    cases = _ENCODED.get(key)
+    if cases is None:
+        cases = _ENCODED[key] = [[codec.encode(v) for v in c.inputs.values()] for c in problem.cases]
+    return cases
 
 
 def check_job(problem: Problem, source: str) -> dict:
     return {"op": "check", "source": source, "function": problem.function,
-            "cases": [[codec.encode(v) for v in c.inputs.values()] for c in problem.cases],
-            "checks_source": problem.checks_source}
+            "cases": _encoded_cases(problem), "checks_source": problem.checks_source}
 
 
 class Checker:
@@ -132,7 +158,8 @@ class Checker:
                                 memory_limit_mb=problem.memory_limit_mb)
         where = f"problem {problem.id}: the reference solution"
         if outcome.status != "ok" or outcome.result is None:
-            raise ProblemError(f"{where} did not finish ({outcome.status} {outcome.exit_description})"
+            raise ProblemError(f"{where} did not finish ({outcome.status}, peak {outcome.peak_rss_mb:.0f} MiB, "
+                               f"{outcome.duration_ms:.0f} ms) {outcome.exit_description}"
                                f"\n{outcome.stderr[-2000:]}")
         res = outcome.result
         if res.get("cell_error") or res.get("missing"):
@@ -177,8 +204,29 @@ class Checker:
 
 
 def _inputs_preview(problem: Problem, index: int) -> str:
-    case = problem.cases[index]
-    return ", ".join(f"{k}={preview(v, 80)}" for k, v in case.inputs.items())
+    key = (problem.id, problem.content_hash)
+    previews = _INPUT_PREVIEWS.get(key)
+    if previews is None:
+        previews = _INPUT_PREVIEWS[key] = [", ".join(f"{k}={preview(v, 80)}" for k, v in c.inputs.items())
+                                           for c in problem.cases]
+    return previews[index]
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """True when two decoded values are the same bits in the same types, so that compare() finds
+    no difference and preview() renders them alike (the usual case for a passing check)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, np.ndarray):
+        return (a.dtype == b.dtype and a.shape == b.shape
+                and getattr(a, "source_dtype", None) == getattr(b, "source_dtype", None)
+                and a.tobytes() == b.tobytes())
+    if isinstance(a, (tuple, list)):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return [(type(k), repr(k)) for k in a] == [(type(k), repr(k)) for k in b] and \
+            all(_identical(a[k], b[k]) for k in a)
+    return a is None or (type(a) in (bool, int, float, complex, str) and repr(a) == repr(b))
 
 
 def _error(type_: str, message: str, line: Optional[int] = None, tb: Optional[str] = None) -> CheckError:
@@ -239,21 +287,24 @@ def build_result(problem: Problem, expected: Expected, outcome: Outcome, time_li
         visible = not case.hidden
         row: CaseResult = {"name": case.name, "passed": False, "hidden": case.hidden, "kind": "case",
                            "inputs_preview": _inputs_preview(problem, i) if visible else None,
-                           "expected_preview": preview(expected.values[i]) if visible else None,
+                           "expected_preview": expected.preview(i) if visible else None,
                            "actual_preview": None, "message": None}
         if frame is None:
             row["message"] = "Not run: " + (error["message"] if error else "the check stopped early.")
             if case.hidden:
                 row["message"] = "Not run."
         elif frame.get("ok"):
+            same = False
             try:
                 actual = codec.decode(frame.get("value"))
-                msg = compare(expected.values[i], actual, problem.rtol, problem.atol)
+                same = _identical(expected.values[i], actual)
+                msg = None if same else compare(expected.values[i], actual, problem.rtol, problem.atol)
             except codec.CodecError as exc:
                 actual, msg = None, f"the returned value could not be read ({exc})"
             row["passed"] = msg is None
             if visible:
-                row["actual_preview"] = preview(actual) if actual is not None else None
+                row["actual_preview"] = expected.preview(i) if same else \
+                    (preview(actual) if actual is not None else None)
                 row["message"] = msg[:1].upper() + msg[1:] + "." if msg else None
             elif msg:
                 row["message"] = HIDDEN_MESSAGE
@@ -286,7 +337,7 @@ def _structural(expected: Expected, res: dict):
     ran = bool(res) and not res.get("cell_error") and not res.get("missing")
     for name, (doc, exp) in expected.checks.items():
         row: CaseResult = {"name": doc, "passed": False, "hidden": False, "kind": "structure",
-                           "inputs_preview": None, "expected_preview": preview(exp),
+                           "inputs_preview": None, "expected_preview": expected.check_preview(name),
                            "actual_preview": None, "message": None}
         c = got.get(name)
         if not ran or c is None:
@@ -294,13 +345,16 @@ def _structural(expected: Expected, res: dict):
         elif not c.get("ok"):
             row["message"] = f"This check could not run on your code: {(c.get('error') or {}).get('message', '')}"
         else:
+            same = False
             try:
                 actual = codec.decode(c.get("value"))
-                msg = compare(exp, actual, 0.0, 0.0)
+                same = _identical(exp, actual)
+                msg = None if same else compare(exp, actual, 0.0, 0.0)
             except codec.CodecError as exc:
                 actual, msg = None, f"unreadable value ({exc})"
             row["passed"] = msg is None
-            row["actual_preview"] = preview(actual) if actual is not None else None
+            row["actual_preview"] = row["expected_preview"] if same else \
+                (preview(actual) if actual is not None else None)
             if msg:
                 row["message"] = f"Yours gives {row['actual_preview']}; the reference gives {row['expected_preview']}."
         yield name, doc, row
