@@ -122,11 +122,7 @@ export class APIError extends Error {
  * The sentence to show for a failed response: the body's `message` when it has one,
  * else a generic line with the status (a proxy's HTML error page has no `message`).
  */
-export function errorMessageFromBody(
-  status: number,
-  statusText: string,
-  bodyText: string
-): string {
+export function errorMessageFromBody(status: number, statusText: string, bodyText: string): string {
   try {
     const body = JSON.parse(bodyText);
     if (body && typeof body.message === 'string' && body.message) {

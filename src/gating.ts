@@ -24,8 +24,7 @@ export function hintsView(hints: HintsInfo): IHintsView {
   return {
     revealed,
     total: hints.total,
-    nextLabel:
-      !allShown && hints.next_available ? `Show hint ${next} of ${hints.total}` : null,
+    nextLabel: !allShown && hints.next_available ? `Show hint ${next} of ${hints.total}` : null,
     lockedReason,
     allShown
   };
@@ -45,9 +44,7 @@ export function solutionView(detail: ProblemDetail, shown: boolean): ISolutionVi
   if (!detail.solution_available) {
     return {
       state: 'locked',
-      reason:
-        detail.solution_locked_reason ||
-        'The solution unlocks once you solve the problem.',
+      reason: detail.solution_locked_reason || 'The solution unlocks once you solve the problem.',
       confirmFirst: false
     };
   }

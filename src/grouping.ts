@@ -101,8 +101,7 @@ export function groupBySprint(
     .filter(g => !filtering || g.problems.length > 0)
     .sort(
       (a, b) =>
-        (firstOrder.get(a.key) ?? 0) - (firstOrder.get(b.key) ?? 0) ||
-        a.key.localeCompare(b.key)
+        (firstOrder.get(a.key) ?? 0) - (firstOrder.get(b.key) ?? 0) || a.key.localeCompare(b.key)
     );
 }
 

@@ -1,9 +1,5 @@
 /** The jaxlings JupyterLab plugin: panel, problem views, Start, Check, and their commands. */
-import {
-  ILayoutRestorer,
-  JupyterFrontEnd,
-  JupyterFrontEndPlugin
-} from '@jupyterlab/application';
+import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import {
   CommandToolbarButton,
   ICommandPalette,

@@ -13,13 +13,7 @@ import type {
   SprintProgress
 } from './api';
 
-export type ChangeKind =
-  | 'problems'
-  | 'detail'
-  | 'result'
-  | 'busy'
-  | 'solution'
-  | 'error';
+export type ChangeKind = 'problems' | 'detail' | 'result' | 'busy' | 'solution' | 'error';
 
 export interface IModelChange {
   kind: ChangeKind;
@@ -201,11 +195,7 @@ export class JaxlingsModel {
     this._errors.delete(id);
     this._results.set(id, result);
     if (result.saved) {
-      this._updateSummary(
-        id,
-        result.passed ? 'solved' : undefined,
-        result.attempt ?? undefined
-      );
+      this._updateSummary(id, result.passed ? 'solved' : undefined, result.attempt ?? undefined);
     }
     this._changed.emit({ kind: 'result', id });
     // Status, attempts, hint and solution gates all move after an attempt.
@@ -225,7 +215,7 @@ export class JaxlingsModel {
     const old = this._problems[i];
     const next: ProblemSummary = {
       ...old,
-      status: status === 'solved' || old.status === 'solved' ? 'solved' : status ?? old.status,
+      status: status === 'solved' || old.status === 'solved' ? 'solved' : (status ?? old.status),
       attempts: attempts ?? old.attempts
     };
     if (next.status === 'new' && next.attempts > 0) {

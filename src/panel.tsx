@@ -51,10 +51,7 @@ const STATUS_MARK: Record<ProblemSummary['status'], string> = {
   solved: '✓'
 };
 
-function ProblemList(props: {
-  model: JaxlingsModel;
-  actions: IProblemListActions;
-}): JSX.Element {
+function ProblemList(props: { model: JaxlingsModel; actions: IProblemListActions }): JSX.Element {
   const { model, actions } = props;
   const [filter, setFilter] = React.useState('');
   const groups = groupBySprint([...model.problems], filter, [...model.sprints]);

@@ -166,8 +166,7 @@ function ProblemViewBody(props: {
         ) : (
           !busy && (
             <p className="jp-jaxlings-muted">
-              No check yet. Write <code>{detail.function}</code> in your notebook and press
-              Check.
+              No check yet. Write <code>{detail.function}</code> in your notebook and press Check.
             </p>
           )
         )}
@@ -239,9 +238,7 @@ function HintsSection(props: {
           <span className="jp-jaxlings-Locked-label">Locked.</span> {view.lockedReason}
         </p>
       )}
-      {view.allShown && view.total > 0 && (
-        <p className="jp-jaxlings-muted">All hints are shown.</p>
-      )}
+      {view.allShown && view.total > 0 && <p className="jp-jaxlings-muted">All hints are shown.</p>}
     </section>
   );
 }

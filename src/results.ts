@@ -65,8 +65,7 @@ export function headline(result: CheckResult): IHeadline {
       return {
         title: 'Out of memory',
         detail:
-          result.error?.message ||
-          'Your function used more memory than allowed and was stopped.',
+          result.error?.message || 'Your function used more memory than allowed and was stopped.',
         tone: 'error'
       };
     case 'error':
@@ -162,9 +161,7 @@ export function attemptLabel(result: CheckResult): string {
     return `attempt ${result.attempt}`;
   }
   if (!result.saved) {
-    return result.save_error
-      ? `not recorded: ${result.save_error}`
-      : 'not recorded';
+    return result.save_error ? `not recorded: ${result.save_error}` : 'not recorded';
   }
   return '';
 }
@@ -188,6 +185,19 @@ export function showErrorBox(result: CheckResult): boolean {
   }
   // A timeout's or memory stop's message is the headline's sentence; only a traceback adds to it.
   return !(result.status === 'timeout' || result.status === 'memory') || !!result.error.traceback;
+}
+
+/**
+ * Whether no case got as far as producing a value (a SyntaxError, a timeout before the first
+ * case returned): the table would repeat one message per case, so the view folds it away.
+ */
+export function noCaseRan(result: CheckResult): boolean {
+  return (
+    result.status !== 'passed' &&
+    result.status !== 'failed' &&
+    result.cases.length > 0 &&
+    result.cases.every(c => !c.passed && c.actual_preview === null)
+  );
 }
 
 /** Whether a case table is worth showing (a syntax error, for one, comes with no cases). */

@@ -8,6 +8,7 @@ import {
   errorMessage,
   formatDuration,
   hasCases,
+  noCaseRan,
   headline,
   outputSections,
   showErrorBox
@@ -21,6 +22,65 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
   const rows = caseRows(result);
   const outputs = outputSections(result);
   const meta = [formatDuration(result.duration_ms), attemptLabel(result)].filter(Boolean);
+  const caseTable = (
+    <table className="jp-jaxlings-Cases">
+      <caption className="jp-jaxlings-srOnly">Checks of your function</caption>
+      {rows.map((row, i) => (
+        <tbody
+          key={`${i}-${row.name}`}
+          className={`jp-jaxlings-Case jp-mod-${row.passed ? 'pass' : 'fail'}`}
+          data-case={row.name}
+          data-verdict={row.verdict}
+        >
+          <tr className="jp-jaxlings-Case-head">
+            <td className="jp-jaxlings-Case-mark">
+              <span aria-hidden="true">{row.mark}</span>
+              <span className="jp-jaxlings-srOnly">{row.verdict}</span>
+            </td>
+            <th scope="rowgroup" colSpan={2} className="jp-jaxlings-Case-name">
+              {row.name}
+              {row.hidden && <span className="jp-jaxlings-Tag">hidden</span>}
+              {row.structure && <span className="jp-jaxlings-Tag">structure</span>}
+            </th>
+          </tr>
+          {row.hidden ? (
+            <tr>
+              <td />
+              <td colSpan={2} className="jp-jaxlings-Case-hiddenNote">
+                {row.message ?? 'Hidden check: only its verdict is shown.'}
+              </td>
+            </tr>
+          ) : (
+            <>
+              {row.inputs !== null && (
+                <ValueRow label="Inputs" className="jp-jaxlings-Case-inputs" text={row.inputs} />
+              )}
+              {row.passed ? (
+                <ValueRow label="Result" className="jp-jaxlings-Case-actual" text={row.actual} />
+              ) : (
+                <>
+                  <ValueRow
+                    label="Expected"
+                    className="jp-jaxlings-Case-expected"
+                    text={row.expected}
+                  />
+                  <ValueRow label="Actual" className="jp-jaxlings-Case-actual" text={row.actual} />
+                </>
+              )}
+              {row.message && (
+                <tr>
+                  <td />
+                  <td colSpan={2} className="jp-jaxlings-Case-message">
+                    {row.message}
+                  </td>
+                </tr>
+              )}
+            </>
+          )}
+        </tbody>
+      ))}
+    </table>
+  );
   return (
     <div
       className={`jp-jaxlings-Result jp-mod-${head.tone}${stale ? ' jp-mod-stale' : ''}`}
@@ -56,69 +116,15 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
           )}
         </div>
       )}
-      {hasCases(result) && (
-        <table className="jp-jaxlings-Cases">
-          <caption className="jp-jaxlings-srOnly">Checks of your function</caption>
-          {rows.map((row, i) => (
-            <tbody
-              key={`${i}-${row.name}`}
-              className={`jp-jaxlings-Case jp-mod-${row.passed ? 'pass' : 'fail'}`}
-              data-case={row.name}
-              data-verdict={row.verdict}
-            >
-              <tr className="jp-jaxlings-Case-head">
-                <td className="jp-jaxlings-Case-mark">
-                  <span aria-hidden="true">{row.mark}</span>
-                  <span className="jp-jaxlings-srOnly">{row.verdict}</span>
-                </td>
-                <th scope="rowgroup" colSpan={2} className="jp-jaxlings-Case-name">
-                  {row.name}
-                  {row.hidden && <span className="jp-jaxlings-Tag">hidden</span>}
-                  {row.structure && <span className="jp-jaxlings-Tag">structure</span>}
-                </th>
-              </tr>
-              {row.hidden ? (
-                <tr>
-                  <td />
-                  <td colSpan={2} className="jp-jaxlings-Case-hiddenNote">
-                    {row.message ?? 'Hidden check: only its verdict is shown.'}
-                  </td>
-                </tr>
-              ) : (
-                <>
-                  {row.inputs !== null && (
-                    <ValueRow label="Inputs" className="jp-jaxlings-Case-inputs" text={row.inputs} />
-                  )}
-                  {row.passed ? (
-                    <ValueRow label="Result" className="jp-jaxlings-Case-actual" text={row.actual} />
-                  ) : (
-                    <>
-                      <ValueRow
-                        label="Expected"
-                        className="jp-jaxlings-Case-expected"
-                        text={row.expected}
-                      />
-                      <ValueRow
-                        label="Actual"
-                        className="jp-jaxlings-Case-actual"
-                        text={row.actual}
-                      />
-                    </>
-                  )}
-                  {row.message && (
-                    <tr>
-                      <td />
-                      <td colSpan={2} className="jp-jaxlings-Case-message">
-                        {row.message}
-                      </td>
-                    </tr>
-                  )}
-                </>
-              )}
-            </tbody>
-          ))}
-        </table>
-      )}
+      {hasCases(result) &&
+        (noCaseRan(result) ? (
+          <details className="jp-jaxlings-Collapsible jp-jaxlings-NotRun">
+            <summary>None of the {rows.length} checks ran. Show them</summary>
+            {caseTable}
+          </details>
+        ) : (
+          caseTable
+        ))}
       {outputs.map(section => (
         <details
           key={section.name}
@@ -131,9 +137,7 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
           </summary>
           <pre>{section.text}</pre>
           {section.truncated && (
-            <p className="jp-jaxlings-muted">
-              Output was truncated: only the beginning is shown.
-            </p>
+            <p className="jp-jaxlings-muted">Output was truncated: only the beginning is shown.</p>
           )}
         </details>
       ))}
@@ -141,11 +145,7 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
   );
 }
 
-function ValueRow(props: {
-  label: string;
-  className: string;
-  text: string | null;
-}): JSX.Element {
+function ValueRow(props: { label: string; className: string; text: string | null }): JSX.Element {
   return (
     <tr>
       <td />

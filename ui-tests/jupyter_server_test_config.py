@@ -14,6 +14,7 @@ state = mkdtemp(prefix="jaxlings-ui-tests-")
 c.ServerApp.root_dir = os.path.join(state, "root")  # noqa: F821
 os.makedirs(c.ServerApp.root_dir)  # noqa: F821
 c.ServerApp.port = int(os.environ.get("JAXLINGS_UI_PORT", "8878"))  # noqa: F821
+c.ServerApp.base_url = os.environ.get("JAXLINGS_UI_BASE_URL", "/")  # noqa: F821
 c.ServerApp.allow_root = True  # noqa: F821
 c.LabApp.news_url = None  # noqa: F821
 

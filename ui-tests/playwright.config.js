@@ -2,6 +2,9 @@
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const port = process.env.JAXLINGS_UI_PORT || '8878';
+// A second server behind a JupyterHub-like prefix, for tests/03-base-url.spec.ts.
+const prefixedPort = process.env.JAXLINGS_UI_PREFIXED_PORT || '8879';
+const prefix = '/user/learner';
 
 module.exports = {
   ...baseConfig,
@@ -28,10 +31,21 @@ module.exports = {
       ]
     }
   },
-  webServer: {
-    command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
-    url: `http://localhost:${port}/lab`,
-    timeout: 120 * 1000,
-    reuseExistingServer: false
-  }
+  webServer: [
+    {
+      command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
+      url: `http://localhost:${port}/lab`,
+      timeout: 120 * 1000,
+      reuseExistingServer: false
+    },
+    {
+      command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
+      url: `http://localhost:${prefixedPort}${prefix}/lab`,
+      env: { JAXLINGS_UI_PORT: prefixedPort, JAXLINGS_UI_BASE_URL: `${prefix}/` },
+      timeout: 120 * 1000,
+      reuseExistingServer: false
+    }
+  ]
 };
+
+module.exports.prefixedURL = `http://localhost:${prefixedPort}${prefix}`;

@@ -21,7 +21,9 @@ describe('problem binding', () => {
   });
 
   it('reads the first line of a .py file', () => {
-    expect(problemIdFromSource('# jaxlings: nnx-ema-step\ndef ema_step(): ...')).toBe('nnx-ema-step');
+    expect(problemIdFromSource('# jaxlings: nnx-ema-step\ndef ema_step(): ...')).toBe(
+      'nnx-ema-step'
+    );
     expect(problemIdFromSource('#jaxlings:nnx-ema-step')).toBe('nnx-ema-step');
     expect(problemIdFromSource('import jax\n# jaxlings: nnx-ema-step')).toBeNull();
     expect(problemIdFromSource('')).toBeNull();
@@ -76,7 +78,9 @@ describe('notebook path and content', () => {
     const nb = starterNotebook(detail()) as any;
     expect(nb.metadata.jaxlings).toEqual({ problem: 'nnx-ema-step' });
     expect(nb.cells[STARTER_CELL_INDEX].cell_type).toBe('code');
-    expect(nb.cells[STARTER_CELL_INDEX].source).toContain('def ema_step(seed, params_arr, ema_arr, decay):');
+    expect(nb.cells[STARTER_CELL_INDEX].source).toContain(
+      'def ema_step(seed, params_arr, ema_arr, decay):'
+    );
     expect(nb.nbformat).toBe(4);
   });
 

@@ -28,7 +28,9 @@ describe('hintsView', () => {
   });
 
   it('stops when all are shown', () => {
-    const view = hintsView(hints({ unlocked: ['a', 'b', 'c'], next_available: false, locked_reason: null }));
+    const view = hintsView(
+      hints({ unlocked: ['a', 'b', 'c'], next_available: false, locked_reason: null })
+    );
     expect(view).toMatchObject({ allShown: true, nextLabel: null, lockedReason: null });
   });
 });
@@ -43,14 +45,20 @@ describe('solutionView', () => {
   });
 
   it('asks first when available but not solved', () => {
-    expect(solutionView(detail({ solution_available: true, status: 'attempted' }), false)).toMatchObject({
+    expect(
+      solutionView(detail({ solution_available: true, status: 'attempted' }), false)
+    ).toMatchObject({
       state: 'available',
       confirmFirst: true
     });
   });
 
   it('does not ask once solved, and shows once loaded', () => {
-    expect(solutionView(detail({ solution_available: true, status: 'solved' }), false).confirmFirst).toBe(false);
-    expect(solutionView(detail({ solution_available: true, status: 'solved' }), true).state).toBe('shown');
+    expect(
+      solutionView(detail({ solution_available: true, status: 'solved' }), false).confirmFirst
+    ).toBe(false);
+    expect(solutionView(detail({ solution_available: true, status: 'solved' }), true).state).toBe(
+      'shown'
+    );
   });
 });

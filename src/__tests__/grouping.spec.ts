@@ -10,10 +10,37 @@ import {
 import { summary } from './fixtures';
 
 const bank = [
-  summary({ id: 'nnx-ema-step', title: 'EMA step', sprint: 'B', sprint_title: 'Flax NNX', order: 19, status: 'solved' }),
-  summary({ id: 'jax-grad', title: 'Gradients', sprint: 'A', sprint_title: 'JAX core', order: 5, status: 'attempted', attempts: 2 }),
-  summary({ id: 'jax-immutable-update', title: 'Immutable update', sprint: 'A', sprint_title: 'JAX core', order: 1 }),
-  summary({ id: 'nnx-module-basics', title: 'Module basics', sprint: 'B', sprint_title: 'Flax NNX', order: 13 })
+  summary({
+    id: 'nnx-ema-step',
+    title: 'EMA step',
+    sprint: 'B',
+    sprint_title: 'Flax NNX',
+    order: 19,
+    status: 'solved'
+  }),
+  summary({
+    id: 'jax-grad',
+    title: 'Gradients',
+    sprint: 'A',
+    sprint_title: 'JAX core',
+    order: 5,
+    status: 'attempted',
+    attempts: 2
+  }),
+  summary({
+    id: 'jax-immutable-update',
+    title: 'Immutable update',
+    sprint: 'A',
+    sprint_title: 'JAX core',
+    order: 1
+  }),
+  summary({
+    id: 'nnx-module-basics',
+    title: 'Module basics',
+    sprint: 'B',
+    sprint_title: 'Flax NNX',
+    order: 13
+  })
 ];
 
 describe('groupBySprint', () => {

@@ -15,7 +15,15 @@ class FakeClient implements IJaxlingsClient {
     return {
       user: 'learner',
       problems: [summary({ status: this.status, attempts: this.attempts })],
-      sprints: [{ key: 'B', title: 'Flax NNX', total: 1, solved: this.status === 'solved' ? 1 : 0, attempted: 0 }],
+      sprints: [
+        {
+          key: 'B',
+          title: 'Flax NNX',
+          total: 1,
+          solved: this.status === 'solved' ? 1 : 0,
+          attempted: 0
+        }
+      ],
       solved: this.status === 'solved' ? 1 : 0,
       total: 1
     };
@@ -35,7 +43,15 @@ class FakeClient implements IJaxlingsClient {
     return new Promise(resolve => this.pending.push(resolve));
   }
   async nextHint() {
-    return { index: 1, text: 'Which array keeps most weight?', hints: hints({ unlocked: ['Which array keeps most weight?'], next_available: true, locked_reason: null }) };
+    return {
+      index: 1,
+      text: 'Which array keeps most weight?',
+      hints: hints({
+        unlocked: ['Which array keeps most weight?'],
+        next_available: true,
+        locked_reason: null
+      })
+    };
   }
   async solution() {
     return { code: 'def ema_step(...): ...', notes_md: '' };
@@ -101,7 +117,9 @@ describe('JaxlingsModel', () => {
     const model = new JaxlingsModel(new FakeClient());
     await model.loadDetail('nnx-ema-step');
     await model.revealHint('nnx-ema-step');
-    expect(model.detail('nnx-ema-step')?.hints.unlocked).toEqual(['Which array keeps most weight?']);
+    expect(model.detail('nnx-ema-step')?.hints.unlocked).toEqual([
+      'Which array keeps most weight?'
+    ]);
     await model.loadSolution('nnx-ema-step');
     expect(model.solution('nnx-ema-step')?.code).toMatch(/ema_step/);
   });
@@ -123,11 +141,17 @@ describe('JaxlingsModel', () => {
 
 describe('errorMessageFromBody', () => {
   it("prefers the server's message", () => {
-    expect(errorMessageFromBody(403, 'Forbidden', '{"message": "Hints unlock after your first attempt."}')).toBe(
-      'Hints unlock after your first attempt.'
-    );
+    expect(
+      errorMessageFromBody(
+        403,
+        'Forbidden',
+        '{"message": "Hints unlock after your first attempt."}'
+      )
+    ).toBe('Hints unlock after your first attempt.');
   });
   it('falls back to the status for non-JSON bodies', () => {
-    expect(errorMessageFromBody(502, 'Bad Gateway', '<html>')).toBe('The jaxlings server answered 502 Bad Gateway.');
+    expect(errorMessageFromBody(502, 'Bad Gateway', '<html>')).toBe(
+      'The jaxlings server answered 502 Bad Gateway.'
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   formatDuration,
   headline,
   inputsByArgument,
+  noCaseRan,
   outputSections,
   showErrorBox
 } from '../results';
@@ -23,8 +24,16 @@ describe('headline', () => {
   });
 
   it('says all passed', () => {
-    const r = result({ passed: true, status: 'passed', cases: result().cases.map(c => ({ ...c, passed: true })) });
-    expect(headline(r)).toMatchObject({ title: 'Passed', detail: 'All 3 checks passed.', tone: 'pass' });
+    const r = result({
+      passed: true,
+      status: 'passed',
+      cases: result().cases.map(c => ({ ...c, passed: true }))
+    });
+    expect(headline(r)).toMatchObject({
+      title: 'Passed',
+      detail: 'All 3 checks passed.',
+      tone: 'pass'
+    });
   });
 
   it('puts the line number in front of an error', () => {
@@ -47,9 +56,16 @@ describe('headline', () => {
       cases: [],
       error: { type: 'Timeout', message: 'Stopped after 3 s.', line: null, traceback: null }
     });
-    expect(headline(withMessage)).toMatchObject({ title: 'Timed out', detail: 'Stopped after 3 s.' });
-    expect(headline(result({ status: 'timeout', cases: [], error: null })).detail).toMatch(/time limit/);
-    expect(headline(result({ status: 'memory', cases: [], error: null })).title).toBe('Out of memory');
+    expect(headline(withMessage)).toMatchObject({
+      title: 'Timed out',
+      detail: 'Stopped after 3 s.'
+    });
+    expect(headline(result({ status: 'timeout', cases: [], error: null })).detail).toMatch(
+      /time limit/
+    );
+    expect(headline(result({ status: 'memory', cases: [], error: null })).title).toBe(
+      'Out of memory'
+    );
     expect(showErrorBox(withMessage)).toBe(false);
   });
 });
@@ -71,7 +87,13 @@ describe('caseRows', () => {
     const r = result();
     r.cases[2] = { ...r.cases[2], inputs_preview: 'x', expected_preview: 'y', actual_preview: 'z' };
     const hidden = caseRows(r)[2];
-    expect(hidden).toMatchObject({ hidden: true, inputs: null, expected: null, actual: null, mark: '✗' });
+    expect(hidden).toMatchObject({
+      hidden: true,
+      inputs: null,
+      expected: null,
+      actual: null,
+      mark: '✗'
+    });
   });
 
   it('flags structural checks', () => {
@@ -82,11 +104,33 @@ describe('caseRows', () => {
   });
 });
 
+describe('noCaseRan', () => {
+  it('is true when an error stopped every case before it returned', () => {
+    const notRun = result().cases.map(c => ({
+      ...c,
+      passed: false,
+      actual_preview: null,
+      message: 'Not run: line 2: invalid syntax'
+    }));
+    expect(noCaseRan(result({ status: 'error', cases: notRun }))).toBe(true);
+    expect(noCaseRan(result({ status: 'timeout', cases: notRun }))).toBe(true);
+  });
+  it('is false when cases produced values or the check merely failed', () => {
+    expect(noCaseRan(result())).toBe(false);
+    expect(noCaseRan(result({ status: 'error' }))).toBe(false);
+    expect(noCaseRan(result({ status: 'error', cases: [] }))).toBe(false);
+  });
+});
+
 describe('inputsByArgument', () => {
   it('puts each argument on its own line, not splitting inside arrays', () => {
     expect(
-      inputsByArgument('seed=0.0, params_arr=float32[4] [1., 2., 3., 4.], ema_arr=float32[2] [0., 0.], decay=0.9')
-    ).toBe('seed=0.0\nparams_arr=float32[4] [1., 2., 3., 4.]\nema_arr=float32[2] [0., 0.]\ndecay=0.9');
+      inputsByArgument(
+        'seed=0.0, params_arr=float32[4] [1., 2., 3., 4.], ema_arr=float32[2] [0., 0.], decay=0.9'
+      )
+    ).toBe(
+      'seed=0.0\nparams_arr=float32[4] [1., 2., 3., 4.]\nema_arr=float32[2] [0., 0.]\ndecay=0.9'
+    );
     expect(inputsByArgument('x={a=1, b=2}, y=3')).toBe('x={a=1, b=2}\ny=3');
     expect(inputsByArgument('plain text, no names')).toBe('plain text, no names');
   });
@@ -105,9 +149,9 @@ describe('small labels', () => {
 
   it('names the attempt or why it was not saved', () => {
     expect(attemptLabel(result({ attempt: 3 }))).toBe('attempt 3');
-    expect(attemptLabel(result({ saved: false, attempt: null, save_error: 'database is locked' }))).toBe(
-      'not recorded: database is locked'
-    );
+    expect(
+      attemptLabel(result({ saved: false, attempt: null, save_error: 'database is locked' }))
+    ).toBe('not recorded: database is locked');
   });
 
   it('lists only streams with output, noting truncation', () => {
@@ -129,14 +173,24 @@ describe('small labels', () => {
     };
     expect(errorMessage(error)).toBe("name 'undefined_name' is not defined");
     expect(errorSentence(error)).toBe("line 4: NameError: name 'undefined_name' is not defined");
-    expect(errorSentence({ type: 'SyntaxError', message: 'line 2: invalid syntax', line: 2, traceback: null })).toBe(
-      'line 2: SyntaxError: invalid syntax'
-    );
+    expect(
+      errorSentence({
+        type: 'SyntaxError',
+        message: 'line 2: invalid syntax',
+        line: 2,
+        traceback: null
+      })
+    ).toBe('line 2: SyntaxError: invalid syntax');
   });
 
   it('writes an error without a line', () => {
-    expect(errorSentence({ type: 'NameError', message: "name 'x' is not defined", line: null, traceback: null })).toBe(
-      "NameError: name 'x' is not defined"
-    );
+    expect(
+      errorSentence({
+        type: 'NameError',
+        message: "name 'x' is not defined",
+        line: null,
+        traceback: null
+      })
+    ).toBe("NameError: name 'x' is not defined");
   });
 });

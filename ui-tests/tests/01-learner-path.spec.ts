@@ -31,7 +31,9 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   const item = panel.locator(`.jp-jaxlings-ProblemItem[data-problem-id="${ID}"]`);
   await expect(item).toHaveAttribute('data-status', 'new');
   await expect(item).toContainText('19');
-  await expect(panel.locator('.jp-jaxlings-Sprint[data-sprint="B"] [role="progressbar"]')).toBeVisible();
+  await expect(
+    panel.locator('.jp-jaxlings-Sprint[data-sprint="B"] [role="progressbar"]')
+  ).toBeVisible();
 
   // The filter narrows the list.
   await panel.getByRole('searchbox', { name: 'Filter problems' }).fill('19');
@@ -43,7 +45,13 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   const view = await openProblem(page, ID);
   await expect(view.locator('.jp-jaxlings-ProblemView-title')).toContainText('EMA');
   await expect(view.locator('.jp-jaxlings-Statement h2').first()).toBeVisible();
-  await expect(view.locator('.jp-jaxlings-Statement pre code, .jp-jaxlings-Statement .cm-editor, .jp-jaxlings-Statement pre').first()).toBeVisible();
+  await expect(
+    view
+      .locator(
+        '.jp-jaxlings-Statement pre code, .jp-jaxlings-Statement .cm-editor, .jp-jaxlings-Statement pre'
+      )
+      .first()
+  ).toBeVisible();
   await expect(view.locator('[data-locked="hints"]')).toContainText(/Check/);
   await expect(view.locator('[data-locked="solution"]')).toBeVisible();
 
@@ -62,7 +70,9 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   await expect(worked.locator('.jp-jaxlings-Case-expected')).toContainText('0.1, 0.2, 0.3, 0.4');
   await expect(worked.locator('.jp-jaxlings-Case-actual')).toContainText('0.9, 1.8, 2.7, 3.6');
   await expect(worked.locator('.jp-jaxlings-Case-message')).toContainText('differ');
-  await expect(failed.locator('tbody[data-verdict="failed"] .jp-jaxlings-Case-hiddenNote').first()).toBeVisible();
+  await expect(
+    failed.locator('tbody[data-verdict="failed"] .jp-jaxlings-Case-hiddenNote').first()
+  ).toBeVisible();
   await expect(failed).toContainText('attempt 1');
   await expect(item).toHaveAttribute('data-status', 'attempted');
   await expect(view.locator('.jp-jaxlings-ProblemView-attempts')).toHaveText('1 attempt');
@@ -91,8 +101,12 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   await expect(passed.locator('tbody[data-verdict="failed"]')).toHaveCount(0);
   await expect(passed).toContainText('attempt 2');
   await expect(item).toHaveAttribute('data-status', 'solved');
-  await expect(view.locator('.jp-jaxlings-ProblemView-meta .jp-jaxlings-Status')).toHaveText('solved');
-  await expect(panel.locator('.jp-jaxlings-Sprint[data-sprint="B"] [role="progressbar"]')).toHaveAttribute('aria-valuenow', '1');
+  await expect(view.locator('.jp-jaxlings-ProblemView-meta .jp-jaxlings-Status')).toHaveText(
+    'solved'
+  );
+  await expect(
+    panel.locator('.jp-jaxlings-Sprint[data-sprint="B"] [role="progressbar"]')
+  ).toHaveAttribute('aria-valuenow', '1');
 
   // Solved: the solution is viewable without a warning, and insertable below the cell.
   await view.getByRole('button', { name: 'View solution' }).click();
@@ -118,15 +132,16 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   await page.reload({ waitForIsReady: false });
   await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
   const panelAgain = await openPanel(page);
-  await expect(panelAgain.locator(`.jp-jaxlings-ProblemItem[data-problem-id="${ID}"]`)).toHaveAttribute(
-    'data-status',
-    'solved'
-  );
+  await expect(
+    panelAgain.locator(`.jp-jaxlings-ProblemItem[data-problem-id="${ID}"]`)
+  ).toHaveAttribute('data-status', 'solved');
   const restored = problemView(page, ID);
   if (!(await restored.isVisible())) {
     await panelAgain.locator(`.jp-jaxlings-ProblemItem[data-problem-id="${ID}"]`).click();
   }
-  await expect(restored.locator('.jp-jaxlings-ProblemView-meta .jp-jaxlings-Status')).toHaveText('solved');
+  await expect(restored.locator('.jp-jaxlings-ProblemView-meta .jp-jaxlings-Status')).toHaveText(
+    'solved'
+  );
   await expect(restored.locator('.jp-jaxlings-ProblemView-attempts')).toHaveText('2 attempts');
   await expect(restored.locator('.jp-jaxlings-Hint[data-hint="1"]')).toContainText('decay');
   await expect(restored.getByRole('button', { name: 'View solution' })).toBeVisible();

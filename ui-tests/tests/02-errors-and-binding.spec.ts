@@ -19,9 +19,12 @@ test.use({ viewport: { width: 1600, height: 1000 } });
 
 async function headerOf(
   request: import('@playwright/test').APIRequestContext,
+  baseURL: string | undefined,
   id: string
 ): Promise<string> {
-  const response = await request.get(`/jaxlings/api/problems/${id}`);
+  const response = await request.get(
+    `${(baseURL ?? '').replace(/\/$/, '')}/jaxlings/api/problems/${id}`
+  );
   expect(response.ok()).toBe(true);
   const detail = await response.json();
   return `def ${detail.signature}:`;
@@ -29,10 +32,11 @@ async function headerOf(
 
 test('a SyntaxError names its line, an endless loop times out, and the next Check works', async ({
   page,
-  request
+  request,
+  baseURL
 }) => {
   const ID = 'jax-immutable-update';
-  const header = await headerOf(request, ID);
+  const header = await headerOf(request, baseURL, ID);
   const view = await openProblem(page, ID);
   const notebook = await start(page, view, `01-${ID}.ipynb`);
   const cell = notebook.locator('.jp-Cell').nth(2);
@@ -47,10 +51,14 @@ test('a SyntaxError names its line, an endless loop times out, and the next Chec
   const error = await expectResult(view, 'error');
   await expect(error.locator('.jp-jaxlings-Result-detail')).toHaveText('SyntaxError on line 2.');
   await expect(error.locator('.jp-jaxlings-Result-errorLine')).toHaveText('line 2');
-  await expect(cell.locator('.jp-jaxlings-errorLine')).toHaveAttribute('data-jaxlings-error-line', '2');
+  await expect(cell.locator('.jp-jaxlings-errorLine')).toHaveAttribute(
+    'data-jaxlings-error-line',
+    '2'
+  );
   await expect(error).toContainText('attempt 1');
   await scrollViewTo(view, '.jp-jaxlings-ProblemView-header');
   await screenshot(view, 'syntax-error-light');
+  await screenshot(cell, 'error-line-light');
 
   // Editing the cell clears the mark.
   await typeFunction(page, cell, header, ['while True: pass']);
@@ -97,7 +105,9 @@ test('Check in an unlinked notebook asks which problem, then links it', async ({
   await dialog.getByRole('button', { name: 'Link and check' }).click();
 
   const view = problemView(page, ID);
-  await expect(view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)')).toBeVisible({ timeout: 60_000 });
+  await expect(view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)')).toBeVisible({
+    timeout: 60_000
+  });
   await expect(view.locator('.jp-jaxlings-Result')).toContainText('attempt 1');
 
   // Linked now: the next Check goes straight through.

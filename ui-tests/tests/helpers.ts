@@ -82,7 +82,9 @@ export async function typeFunction(
 
 /** Click the notebook toolbar's Check and wait for the view to show a result of `status`. */
 export async function clickCheck(notebook: Locator): Promise<void> {
-  const button = notebook.locator('.jp-jaxlings-CheckButton button, .jp-jaxlings-CheckButton').first();
+  const button = notebook
+    .locator('.jp-jaxlings-CheckButton button, .jp-jaxlings-CheckButton')
+    .first();
   await expect(button).toBeEnabled({ timeout: 30_000 });
   await button.click();
 }
@@ -96,7 +98,10 @@ export async function expectResult(view: Locator, status: string): Promise<Locat
 
 /** Scroll the problem view so that `selector` (inside it) is at the top. */
 export async function scrollViewTo(view: Locator, selector: string): Promise<void> {
-  await view.locator(selector).first().evaluate(el => el.scrollIntoView({ block: 'start' }));
+  await view
+    .locator(selector)
+    .first()
+    .evaluate(el => el.scrollIntoView({ block: 'start' }));
 }
 
 export async function screenshot(target: Locator, name: string): Promise<void> {
