@@ -181,14 +181,15 @@ class Checker:
 
     # ------------------------------------------------------------ checking a submission
 
-    def check(self, problem: Problem, source: str, owner: Any) -> CheckResult:
+    def check(self, problem: Problem, source: str, owner: Any, time_limit_s: Optional[float] = None) -> CheckResult:
         """Run `source` against `problem` for `owner` and decide the verdict."""
         expected = self.expected(problem)
+        limit = time_limit_s or self.time_limit(problem)
         t0 = time.monotonic()
-        outcome = self.pool.run(check_job(problem, source), owner, time_limit_s=self.time_limit(problem),
+        outcome = self.pool.run(check_job(problem, source), owner, time_limit_s=limit,
                                 memory_limit_mb=problem.memory_limit_mb)
         self._remember(problem)
-        result = build_result(problem, expected, outcome, self.time_limit(problem))
+        result = build_result(problem, expected, outcome, limit)
         result["duration_ms"] = round((time.monotonic() - t0) * 1000.0, 1)
         return result
 
