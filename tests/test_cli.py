@@ -70,5 +70,6 @@ def test_new_scaffolds_a_problem_that_validate_explains(tmp_path, small_bank_dir
     assert (created / "meta.toml").is_file() and (created / "wrong").is_dir()
     r = run("validate", "my-first-problem", data_dir=data_dir, problems=bank)
     assert r.returncode == 1
-    assert "at least 5 are needed" in r.stdout  # it says what is still missing
+    assert "at least 5 are needed" in r.stdout  # it says what is still missing…
+    assert "still to write" in r.stdout and "problem.md" in r.stdout  # …and which files
     assert run("new", "my-first-problem", "--problems", str(bank), data_dir=data_dir).returncode == 2

@@ -144,21 +144,21 @@ def cmd_validate(args) -> int:
 
 
 SCAFFOLD = {
-    "meta.toml": 'id = "{id}"\ntitle = "TODO title"\norder = {order}\ndifficulty = "easy"\n'
+    "meta.toml": 'id = "{id}"\ntitle = "FILL IN title"\norder = {order}\ndifficulty = "easy"\n'
                  'function = "{fn}"\ntime_limit_s = 10\n\n[tolerance]\nrtol = 1e-5\natol = 1e-6\n',
-    "problem.md": "## Why this matters\n\nTODO\n\n## Explanation\n\nTODO\n\n```python\nx = jnp.arange(3.0)\n```\n\n"
-                  "## Worked example\n\n```pycon\n>>> {fn}(0.0, jnp.arange(3.0))\nTODO: paste what the reference returns\n```\n\n"
-                  "## Pitfalls\n\n- **TODO first pitfall.** TODO\n\n## Problem\n\nWrite `{fn}(seed, x)` …\n\n"
-                  "## Inputs\n\n- `seed`: float, unused.\n- `x`: 1-D JAX array.\n\n## Output\n\nTODO\n",
-    "starter.py": "def {fn}(seed, x):\n    # TODO: describe the task in one line\n    return jnp.zeros_like(x)\n",
-    "solution.py": "def {fn}(seed, x):\n    return x  # TODO: the reference solution\n",
-    "solution.md": "TODO: why the reference works.\n",
+    "problem.md": "## Why this matters\n\nFILL IN\n\n## Explanation\n\nFILL IN\n\n```python\nx = jnp.arange(3.0)\n```\n\n"
+                  "## Worked example\n\n```pycon\n>>> {fn}(0.0, jnp.arange(3.0))\nFILL IN: paste what the reference returns\n```\n\n"
+                  "## Pitfalls\n\n- **FILL IN first pitfall.** FILL IN\n\n## Problem\n\nWrite `{fn}(seed, x)` …\n\n"
+                  "## Inputs\n\n- `seed`: float, unused.\n- `x`: 1-D JAX array.\n\n## Output\n\nFILL IN\n",
+    "starter.py": "def {fn}(seed, x):\n    # FILL IN: describe the task in one line\n    return jnp.zeros_like(x)\n",
+    "solution.py": "def {fn}(seed, x):\n    return x  # FILL IN: the reference solution\n",
+    "solution.md": "FILL IN: why the reference works.\n",
     "cases.py": "import numpy as np\n\nfrom jaxlings.cases import Case\n\n\ndef cases():\n"
                 "    rng = np.random.default_rng({order})\n    return [\n"
                 "        Case(\"worked example\", seed=0.0, x=np.arange(3, dtype=np.float32)),\n"
-                "        # TODO: at least 5 cases, edge cases included, some hidden=True\n    ]\n",
-    "hints.md": "## Hint 1\n\nTODO\n\n## Hint 2\n\nTODO\n",
-    "wrong/todo_first_pitfall.py": "# pitfall: TODO first pitfall\ndef {fn}(seed, x):\n    return x * 0\n",
+                "        # FILL IN: at least 5 cases, edge cases included, some hidden=True\n    ]\n",
+    "hints.md": "## Hint 1\n\nFILL IN\n\n## Hint 2\n\nFILL IN\n",
+    "wrong/todo_first_pitfall.py": "# pitfall: FILL IN first pitfall\ndef {fn}(seed, x):\n    return x * 0\n",
 }
 
 
@@ -183,7 +183,7 @@ def cmd_new(args) -> int:
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text.format(id=args.id, order=order, fn=fn))
-    print(f"Created {folder}\n\nNext: fill in every TODO (docs/problem-format.md says what each file holds), "
+    print(f"Created {folder}\n\nNext: fill in every FILL IN (docs/problem-format.md says what each file holds), "
           f"then run\n  jaxlings validate {args.id}\nuntil it passes; it tells you what is still missing.")
     return EXIT_PASSED
 

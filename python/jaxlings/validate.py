@@ -22,6 +22,7 @@ from .harness.compare import compare
 from .harness.pool import SYSTEM
 
 MIN_CASES = 5
+PLACEHOLDER = "FILL IN"
 MIN_HINTS = 2
 
 
@@ -117,6 +118,10 @@ class Validator:
 
     def _validate(self, p: Problem, r: Report) -> None:
         fail = r.failures.append
+        unfinished = sorted(str(f.relative_to(p.path)) for f in p.path.rglob("*")
+                            if f.is_file() and f.suffix in (".py", ".md", ".toml") and PLACEHOLDER in f.read_text())
+        if unfinished:
+            fail(f"still to write (the `{PLACEHOLDER}` parts of `jaxlings new`): " + ", ".join(unfinished))
         cases = p.cases
         if len(cases) < MIN_CASES:
             fail(f"cases.py: {len(cases)} cases; at least {MIN_CASES} are needed")
