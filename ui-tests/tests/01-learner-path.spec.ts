@@ -26,6 +26,12 @@ const RIGHT = ['return decay * ema_arr + (1.0 - decay) * params_arr'];
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 test('a learner solves nnx-ema-step, and the state survives a reload', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', message => {
+    if (message.type() === 'error' && /jaxlings/i.test(message.text())) {
+      consoleErrors.push(message.text());
+    }
+  });
   // The panel lists the problem as new, grouped under its sprint with a progress bar.
   const panel = await openPanel(page);
   const item = panel.locator(`.jp-jaxlings-ProblemItem[data-problem-id="${ID}"]`);
@@ -146,4 +152,5 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   await expect(restored.locator('.jp-jaxlings-Hint[data-hint="1"]')).toContainText('decay');
   await expect(restored.getByRole('button', { name: 'View solution' })).toBeVisible();
   await expect(restored.locator('.jp-jaxlings-Result[data-status="passed"]')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });

@@ -47,7 +47,11 @@ test('a SyntaxError names its line, an endless loop times out, and the next Chec
   await page.keyboard.press('Control+Shift+C');
   const palette = page.locator('#command-palette');
   await palette.locator('input').fill('Check Solution');
-  await palette.locator('.lm-CommandPalette-item', { hasText: 'Check Solution' }).first().click();
+  await expect(palette.locator('.lm-CommandPalette-item.lm-mod-active')).toHaveAttribute(
+    'data-command',
+    'jaxlings:check'
+  );
+  await page.keyboard.press('Enter');
   const error = await expectResult(view, 'error');
   await expect(error.locator('.jp-jaxlings-Result-detail')).toHaveText('SyntaxError on line 2.');
   await expect(error.locator('.jp-jaxlings-Result-errorLine')).toHaveText('line 2');
@@ -121,4 +125,26 @@ test('Check in an unlinked notebook asks which problem, then links it', async ({
     return app.shell.currentWidget?.content?.model?.getMetadata('jaxlings') ?? null;
   });
   expect(link).toEqual({ problem: ID });
+});
+
+test('a .py file whose first line names a problem is checked whole', async ({
+  page,
+  request,
+  baseURL,
+  tmpPath
+}) => {
+  const ID = 'jax-dtypes';
+  const header = await headerOf(request, baseURL, ID);
+  const source = `# jaxlings: ${ID}\n\n${header}\n    return None\n`;
+  await page.contents.uploadContent(source, 'text', `${tmpPath}/answer.py`);
+  await page.filebrowser.open(`${tmpPath}/answer.py`);
+  const editor = page.locator('.jp-FileEditor:visible');
+  await expect(editor.locator('.cm-content')).toContainText('return None');
+  await editor.locator('.cm-content').click();
+  await page.keyboard.press('Control+Shift+Enter');
+
+  const view = problemView(page, ID);
+  const result = view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)');
+  await expect(result).toContainText('attempt 1', { timeout: 60_000 });
+  await expect(result).toHaveAttribute('data-status', /failed|error/);
 });
