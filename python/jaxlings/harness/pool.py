@@ -9,7 +9,9 @@ subprocess (fork+exec from a process without JAX), never forked from a JAX proce
 """
 from __future__ import annotations
 
+import math
 import os
+import queue
 import select
 import signal
 import socket
@@ -40,27 +42,39 @@ def sandbox_prefix() -> list[str]:
     return cmd if ok else []
 
 
-class OutputCapture(threading.Thread):
-    """Drains one pipe to EOF, keeping the first OUTPUT_LIMIT bytes."""
+class OutputCapture:
+    """One output pipe of a job, drained whenever it is readable; keeps the first OUTPUT_LIMIT bytes.
+
+    Read from the pool's own wait loop (no thread per job): the worker never blocks on a full
+    pipe because the loop drains it while it waits for frames.
+    """
 
     def __init__(self, fd: int):
-        super().__init__(daemon=True)
         self.fd = fd
         self.data = bytearray()
         self.total = 0
+        self.open = True
+        os.set_blocking(fd, False)
 
-    def run(self) -> None:
+    def read(self, max_chunks: int = 16) -> None:
+        """Read what is there (at most max_chunks * 64 KiB); close the pipe at end of file."""
         try:
-            while True:
+            for _ in range(max_chunks):
                 chunk = os.read(self.fd, 1 << 16)
                 if not chunk:
-                    break
+                    self.close()
+                    return
                 self.total += len(chunk)
                 if len(self.data) < OUTPUT_LIMIT:
                     self.data += chunk[: OUTPUT_LIMIT - len(self.data)]
-        except OSError:
+        except BlockingIOError:
             pass
-        finally:
+        except OSError:
+            self.close()
+
+    def close(self) -> None:
+        if self.open:
+            self.open = False
             os.close(self.fd)
 
     @property
@@ -72,6 +86,25 @@ class OutputCapture(threading.Thread):
         if self.truncated:
             out += f"\n… output cut: {self.total:,} bytes were printed, the first {OUTPUT_LIMIT:,} are shown."
         return out
+
+
+def _drain(captures: list, timeout_s: float) -> bool:
+    """Read the pipes until every one is at end of file; False if some are still open at the deadline."""
+    end = time.monotonic() + timeout_s
+    while True:
+        live = [c for c in captures if c.open]
+        if not live:
+            return True
+        left = end - time.monotonic()
+        if left <= 0:
+            return False
+        poller = select.poll()
+        for c in live:
+            poller.register(c.fd, select.POLLIN)
+        ready = {fd for fd, _ in poller.poll(max(1, int(left * 1000)))}
+        for c in live:
+            if c.fd in ready:
+                c.read()
 
 
 @dataclass
@@ -220,7 +253,7 @@ class WorkerPool:
     def __init__(self, max_workers: int = 3, spare: int = 1, compile_cache_dir: Optional[Path] = None,
                  log_path: Optional[Path] = None, max_jobs_per_worker: int = 200,
                  sandbox: bool = True, start_timeout_s: float = 120.0,
-                 warm_jobs: Optional[Callable[[], list]] = None):
+                 warm_jobs: Optional[Callable[[], list]] = None, retire_rss_mb: float = 1024.0):
         self.max_workers = max(1, max_workers)
         self.spare = max(0, min(spare, self.max_workers))
         self.compile_cache_dir = compile_cache_dir
@@ -229,6 +262,9 @@ class WorkerPool:
         self.start_timeout_s = start_timeout_s
         self.prefix = sandbox_prefix() if sandbox else []
         self.warm_jobs = warm_jobs
+        # memory freed inside a worker is seldom returned to the OS: a worker that has grown
+        # this large is retired, so the next job's memory limit measures that job alone
+        self.retire_rss_mb = retire_rss_mb
         self._cv = threading.Condition()
         self._idle: list[WorkerProcess] = []
         self._busy: set = set()
@@ -236,6 +272,11 @@ class WorkerPool:
         self._closed = False
         self.started_workers = 0
         self.failed_starts = 0
+        # used workers wait for their integrity report here, off the request's thread, in threads
+        # that are reused (at most one per worker; daemons, like the rest of the pool's threads)
+        self._settle_q: queue.SimpleQueue = queue.SimpleQueue()
+        self._settle_threads = 0
+        self._settle_idle = 0
 
     # ------------------------------------------------------------ lifecycle
 
@@ -350,8 +391,29 @@ class WorkerPool:
         if outcome.status != "ok":
             self._release(w, reusable=False)
         else:
-            threading.Thread(target=lambda: self._release(w, self._settle(w)), daemon=True).start()
+            self._settle_later(w)
         return outcome
+
+    def _settle_later(self, w: WorkerProcess) -> None:
+        with self._cv:
+            if self._settle_idle == 0 and self._settle_threads < self.max_workers:
+                self._settle_threads += 1
+                self._settle_idle += 1
+                threading.Thread(target=self._settle_loop, daemon=True, name="jaxlings-settle").start()
+        self._settle_q.put(w)
+
+    def _settle_loop(self) -> None:
+        while True:
+            w = self._settle_q.get()
+            with self._cv:
+                self._settle_idle -= 1
+            try:
+                ok = self._settle(w)
+            except Exception:
+                ok = False
+            self._release(w, ok)
+            with self._cv:
+                self._settle_idle += 1
 
     def _settle(self, w: WorkerProcess) -> bool:
         """After a job: wait for the worker's own integrity report; True if it may be reused."""
@@ -364,7 +426,7 @@ class WorkerPool:
             return False
         if msg.get("op") != "idle" or not msg.get("clean"):
             return False
-        return not _children(w.pid)
+        return not _children(w.pid) and w.rss_mb() < self.retire_rss_mb
 
     def _run_on(self, w: WorkerProcess, job: dict, time_limit_s: float, memory_limit_mb: float) -> Outcome:
         assert w.sock is not None
@@ -372,9 +434,33 @@ class WorkerPool:
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         captures = [OutputCapture(out_r), OutputCapture(err_r)]
-        for c in captures:
-            c.start()
         outcome = Outcome(status="ok")
+        try:
+            self._wait_for_result(w, job, outcome, captures, out_w, err_w, time_limit_s, memory_limit_mb)
+            if outcome.status != "ok":
+                if outcome.status == "died":
+                    outcome.exit_description = w.exit_description()
+                w.kill()
+            # output ends when the worker lets go of the pipes; something still holding them is
+            # a process the code left behind
+            if not _drain(captures, 1.0):
+                w.kill()
+                _drain(captures, 2.0)
+                if outcome.status == "ok":
+                    outcome.status = "ok-leftover"
+        finally:
+            for c in captures:
+                c.close()
+        outcome.stdout, outcome.stderr = captures[0].text(), captures[1].text()
+        outcome.stdout_truncated, outcome.stderr_truncated = captures[0].truncated, captures[1].truncated
+        if outcome.status == "ok-leftover":
+            outcome.status = "ok"
+        return outcome
+
+    def _wait_for_result(self, w: WorkerProcess, job: dict, outcome: Outcome, captures: list, out_w: int,
+                         err_w: int, time_limit_s: float, memory_limit_mb: float) -> None:
+        """Send the job, then read its frames (and drain its output) until the result, a limit or death."""
+        assert w.sock is not None
         t0 = time.monotonic()
         try:
             codec.send_frame(w.sock, job, fds=[out_w, err_w])
@@ -383,6 +469,11 @@ class WorkerPool:
         finally:
             os.close(out_w)
             os.close(err_w)
+        sock_fd = w.sock.fileno()
+        poller = select.poll()
+        poller.register(sock_fd, select.POLLIN)
+        for c in captures:
+            poller.register(c.fd, select.POLLIN)
         deadline = t0 + time_limit_s
         next_rss = t0
         over = 0
@@ -402,8 +493,19 @@ class WorkerPool:
             if now >= deadline:
                 outcome.status = "timeout"
                 break
-            ready, _, _ = select.select([w.sock], [], [], max(0.0, min(deadline, next_rss) - now))
-            if not ready:
+            wait_ms = max(0.0, min(deadline, next_rss) - now) * 1000.0
+            events = poller.poll(math.ceil(wait_ms))
+            sock_ready = False
+            for fd, _ev in events:
+                if fd == sock_fd:
+                    sock_ready = True
+                    continue
+                for c in captures:
+                    if c.fd == fd and c.open:
+                        c.read()
+                        if not c.open:
+                            poller.unregister(fd)
+            if not sock_ready:
                 continue
             try:
                 w.sock.settimeout(30)
@@ -429,22 +531,3 @@ class WorkerPool:
                 outcome.status = "harness"
                 break
         outcome.duration_ms = (time.monotonic() - t0) * 1000.0
-        if outcome.status != "ok":
-            if outcome.status == "died":
-                outcome.exit_description = w.exit_description()
-            w.kill()
-        # output ends when the worker lets go of the pipes; something still holding them is
-        # a process the code left behind
-        for c in captures:
-            c.join(timeout=1.0)
-        if any(c.is_alive() for c in captures):
-            w.kill()
-            for c in captures:
-                c.join(timeout=2.0)
-            if outcome.status == "ok":
-                outcome.status = "ok-leftover"
-        outcome.stdout, outcome.stderr = captures[0].text(), captures[1].text()
-        outcome.stdout_truncated, outcome.stderr_truncated = captures[0].truncated, captures[1].truncated
-        if outcome.status == "ok-leftover":
-            outcome.status = "ok"
-        return outcome
