@@ -176,8 +176,8 @@ def _preview(value: Any) -> str:
         dtype = _dtype_name(value)
         if value.ndim == 0:
             return f"{_fmt(value[()])} ({dtype})"
-        body = np.array2string(np.asarray(value), precision=4, threshold=12, edgeitems=3,
-                               max_line_width=10_000, separator=", ")
+        body = np.array2string(np.asarray(value), threshold=12, edgeitems=3, max_line_width=10_000,
+                               separator=", ", formatter={"float_kind": _fmt, "complex_kind": _fmt})
         body = re.sub(r"([\[(])\s+", r"\1", " ".join(body.split()))
         return f"{dtype}{list(value.shape)} {body}"
     if isinstance(value, dict):
