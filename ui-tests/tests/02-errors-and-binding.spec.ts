@@ -86,12 +86,26 @@ test('a SyntaxError names its line, an endless loop times out, and the next Chec
   await page.theme.setLightTheme();
 
   // The next Check runs normally (and the ignored press made no attempt of its own).
-  await typeFunction(page, cell, header, ['return None']);
+  await typeFunction(page, cell, header, ['print("debugging", seed)', 'return None']);
   await clickCheck(notebook);
   const next = view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)');
   await expect(next).toContainText('attempt 3', { timeout: 60_000 });
   await expect(next).not.toHaveAttribute('data-status', 'timeout');
   await expect(next.locator('.jp-jaxlings-Case').first()).toBeVisible();
+  // What the function printed is kept, folded.
+  const stdout = next.locator('.jp-jaxlings-Output[data-stream="stdout"]');
+  await stdout.locator('summary').click();
+  await expect(stdout.locator('pre')).toContainText('debugging 0.0');
+
+  // Three failed attempts unlock the solution; unsolved, it asks first.
+  await view.getByRole('button', { name: 'View solution' }).click();
+  const dialog = page.locator('.jp-Dialog');
+  await expect(dialog).toContainText('Show the solution?');
+  await dialog.getByRole('button', { name: 'Keep trying' }).click();
+  await expect(view.locator('.jp-jaxlings-SolutionCode')).toHaveCount(0);
+  await view.getByRole('button', { name: 'View solution' }).click();
+  await dialog.getByRole('button', { name: 'Show solution' }).click();
+  await expect(view.locator('.jp-jaxlings-SolutionCode')).toContainText('def ');
 });
 
 test('Check in an unlinked notebook asks which problem, then links it', async ({ page }) => {
