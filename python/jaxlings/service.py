@@ -105,7 +105,12 @@ class Jaxlings:
         p = self.problem(problem_id)
         if not isinstance(code, str):
             raise Refusal(400, "The request needs a `code` field holding the cell's text.")
-        if len(code.encode("utf-8", errors="surrogatepass")) > MAX_CODE_BYTES:
+        try:
+            size = len(code.encode("utf-8"))
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800") from JSON: not text SQLite can store
+            raise Refusal(400, "The code is not valid Unicode text (it holds a lone surrogate such as "
+                               "\\ud800); remove that character and check again.") from None
+        if size > MAX_CODE_BYTES:
             raise Refusal(413, f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell "
                                "with your function.")
         if "\x00" in code:

@@ -47,6 +47,8 @@ class BaseHandler(APIHandler):
             return json.loads(text)
         except ValueError:
             raise Refusal(400, "The request body is not valid JSON; send {\"code\": \"...\"}.") from None
+        except RecursionError:  # [[[[…]]]] nested deeper than the parser's stack
+            raise Refusal(400, "The request body is JSON nested too deeply; send {\"code\": \"...\"}.") from None
 
 
 class ProblemsHandler(BaseHandler):
