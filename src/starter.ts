@@ -52,7 +52,7 @@ export const STARTER_CELL_INDEX = 2;
 
 /** The checker's prelude, so the learner can also try the function in the kernel. */
 export const PRELUDE_CELL =
-  '# Check provides these names by itself; run this cell to try your code here too.\n' +
+  '# Check provides these names; run this cell to use them here.\n' +
   'import jax\n' +
   'import jax.numpy as jnp\n' +
   'import numpy as np\n' +
