@@ -13,7 +13,6 @@ import { FileEditor, IEditorTracker } from '@jupyterlab/fileeditor';
 import { INotebookTracker, NotebookActions, NotebookPanel } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
-import { IStateDB } from '@jupyterlab/statedb';
 import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import type { Widget } from '@lumino/widgets';
 
@@ -38,7 +37,6 @@ import { errorSentence } from './results';
 import { STARTER_CELL_INDEX, starterNotebook } from './starter';
 
 const PLUGIN_ID = 'jaxlings:plugin';
-const RESULTS_KEY = 'jaxlings:last-results';
 
 export namespace CommandIDs {
   export const showProblems = 'jaxlings:show-problems';
@@ -59,7 +57,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Checked JAX and Flax NNX exercises: problem panel, Check command, hints.',
   autoStart: true,
   requires: [IRenderMimeRegistry, IDocumentManager, INotebookTracker],
-  optional: [ILayoutRestorer, ICommandPalette, ISettingRegistry, IEditorTracker, IStateDB],
+  optional: [ILayoutRestorer, ICommandPalette, ISettingRegistry, IEditorTracker],
   activate
 };
 
@@ -71,11 +69,30 @@ function activate(
   restorer: ILayoutRestorer | null,
   palette: ICommandPalette | null,
   settingRegistry: ISettingRegistry | null,
-  editors: IEditorTracker | null,
-  state: IStateDB | null
+  editors: IEditorTracker | null
 ): void {
   const { commands, shell, serviceManager } = app;
+  const { serverSettings } = serviceManager;
   const model = new JaxlingsModel(new JaxlingsClient(serviceManager.serverSettings));
+
+  // Last results live in the browser's storage, written at once (the workspace state is saved
+  // on a debounce and can miss a reload), one key per server URL so Hub users stay apart.
+  const resultsKey = `jaxlings:last-results:${serverSettings.baseUrl}`;
+  const loadResults = (): Record<string, CheckResult> => {
+    try {
+      const saved = JSON.parse(window.localStorage.getItem(resultsKey) ?? '{}');
+      return saved && typeof saved === 'object' ? saved : {};
+    } catch {
+      return {};
+    }
+  };
+  const saveResults = (results: Record<string, CheckResult>): void => {
+    try {
+      window.localStorage.setItem(resultsKey, JSON.stringify(results));
+    } catch {
+      // storage full or disabled: results are only kept until the page is reloaded
+    }
+  };
   let notebookFolder = 'jaxlings';
 
   if (settingRegistry) {
@@ -484,8 +501,8 @@ function activate(
         view.title.label = titleFor(change.id);
       }
     }
-    if (change.kind === 'result' && state) {
-      void state.save(RESULTS_KEY, model.results as any).catch(() => undefined);
+    if (change.kind === 'result') {
+      saveResults(model.results);
     }
   });
   notebooks.currentChanged.connect(refreshViews);
@@ -511,15 +528,8 @@ function activate(
     });
   }
 
-  void app.restored.then(async () => {
-    if (state) {
-      const saved = await state.fetch(RESULTS_KEY).catch(() => undefined);
-      if (saved && typeof saved === 'object') {
-        model.restoreResults(saved as unknown as Record<string, CheckResult>);
-      }
-    }
-    await model.refresh();
-  });
+  model.restoreResults(loadResults());
+  void app.restored.then(() => model.refresh());
 }
 
 export default plugin;

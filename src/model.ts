@@ -82,16 +82,22 @@ export class JaxlingsModel {
     return this._inFlight.has(id);
   }
 
-  /** Restore last results saved from an earlier session (does not overwrite newer ones). */
+  /**
+   * Restore last results saved from an earlier session (never over newer ones). Once the
+   * list is loaded, a restored result older than the server's latest attempt is dropped:
+   * the learner checked again elsewhere (another browser, the CLI).
+   */
   restoreResults(saved: Record<string, CheckResult>): void {
     let any = false;
     for (const [id, result] of Object.entries(saved)) {
       if (!this._results.has(id) && result && typeof result === 'object') {
         this._results.set(id, result);
+        this._restored.add(id);
         any = true;
       }
     }
     if (any) {
+      this._dropStaleRestored();
       this._changed.emit({ kind: 'result' });
     }
   }
@@ -108,6 +114,7 @@ export class JaxlingsModel {
       this._loadError = (error as Error).message;
     }
     this._loaded = true;
+    this._dropStaleRestored();
     this._changed.emit({ kind: 'problems' });
   }
 
@@ -194,6 +201,7 @@ export class JaxlingsModel {
     }
     this._errors.delete(id);
     this._results.set(id, result);
+    this._restored.delete(id);
     if (result.saved) {
       this._updateSummary(id, result.passed ? 'solved' : undefined, result.attempt ?? undefined);
     }
@@ -227,6 +235,20 @@ export class JaxlingsModel {
     }
   }
 
+  private _dropStaleRestored(): void {
+    for (const id of [...this._restored]) {
+      const summary = this.summary(id);
+      const result = this._results.get(id);
+      if (!summary || !result) {
+        continue;
+      }
+      if (result.attempt !== null && summary.attempts > result.attempt) {
+        this._results.delete(id);
+      }
+      this._restored.delete(id);
+    }
+  }
+
   private _setError(id: string, error: unknown): void {
     this._errors.set(id, (error as Error)?.message ?? String(error));
     this._changed.emit({ kind: 'error', id });
@@ -243,4 +265,5 @@ export class JaxlingsModel {
   private _solutions = new Map<string, Solution>();
   private _errors = new Map<string, string>();
   private _inFlight = new Map<string, Promise<CheckResult>>();
+  private _restored = new Set<string>();
 }

@@ -130,6 +130,26 @@ describe('JaxlingsModel', () => {
     expect(model.error('x')).toBe('No problem with id "x".');
   });
 
+  it('drops a restored result older than the latest attempt on the server', async () => {
+    const client = new FakeClient();
+    client.attempts = 3;
+    client.status = 'attempted';
+    const model = new JaxlingsModel(client);
+    model.restoreResults({ 'nnx-ema-step': result({ attempt: 2 }) });
+    expect(model.result('nnx-ema-step')?.attempt).toBe(2);
+    await model.refresh();
+    expect(model.result('nnx-ema-step')).toBeUndefined();
+  });
+
+  it('keeps a restored result that is the latest attempt', async () => {
+    const client = new FakeClient();
+    client.attempts = 2;
+    const model = new JaxlingsModel(client);
+    model.restoreResults({ 'nnx-ema-step': result({ attempt: 2 }) });
+    await model.refresh();
+    expect(model.result('nnx-ema-step')?.attempt).toBe(2);
+  });
+
   it('restores saved results without overwriting newer ones', () => {
     const model = new JaxlingsModel(new FakeClient());
     model.restoreResults({ 'nnx-ema-step': result({ attempt: 4 }) });
