@@ -9,12 +9,14 @@ subprocess (fork+exec from a process without JAX), never forked from a JAX proce
 """
 from __future__ import annotations
 
+import json
 import math
 import os
 import queue
 import select
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -207,6 +209,17 @@ class WorkerProcess:
         if self.sock is not None:
             self.sock.close()
 
+    def usable(self) -> bool:
+        """An idle worker is alive and quiet: its socket has nothing to read (EOF = it died)."""
+        if self.dead or self.proc is None or self.sock is None or self.proc.poll() is not None:
+            return False
+        try:
+            if select.select([self.sock], [], [], 0)[0]:
+                return False
+        except (OSError, ValueError):
+            return False
+        return _alive(self.pid)
+
     def exit_description(self) -> str:
         if self.proc is None:
             return "the process is gone"
@@ -221,6 +234,10 @@ class WorkerProcess:
             except ValueError:
                 name = f"signal {sig}"
             return f"the process running your code was killed by {name}"
+        if code == 1 and self.pool.prefix:
+            # unshare also reports its child killed by SIGKILL (from outside) as status 1
+            return ("the process running your code ended before returning a result: it exited with "
+                    "status 1 or was killed from outside (os._exit(), a crash, or the system ending it)")
         return (f"the process running your code exited with status {code} before returning "
                 "a result (os._exit() or a crash ends the whole process)")
 
@@ -234,6 +251,47 @@ def _children(pid: int) -> list[int]:
     except OSError:
         pass
     return kids
+
+
+def _alive(pid: int) -> bool:
+    """True while `pid` exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _recv_frame_by(sock: socket.socket, deadline: float) -> Any:
+    """codec.recv_frame, but the whole frame must arrive by `deadline` (monotonic).
+
+    A worker that sends half a frame, or drips it a byte at a time, cannot hold a check (or
+    a settle thread) past the deadline; raises TimeoutError then.
+    """
+    def exact(n: int) -> bytes:
+        chunks = []
+        while n:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the frame did not arrive in time")
+            sock.settimeout(left)
+            chunk = sock.recv(min(n, 1 << 20))
+            if not chunk:
+                raise EOFError("connection closed")
+            chunks.append(chunk)
+            n -= len(chunk)
+        return b"".join(chunks)
+
+    try:
+        (length,) = struct.unpack(">I", exact(4))
+        if length > codec.MAX_FRAME:
+            raise codec.CodecError("frame too large")
+        return json.loads(exact(length))
+    finally:
+        try:
+            sock.settimeout(None)
+        except OSError:
+            pass
 
 
 def _rss_kb(pid: int) -> int:
@@ -349,6 +407,11 @@ class WorkerPool:
             while True:
                 if self._closed:
                     raise RuntimeError("the worker pool is closed")
+                for gone in [w for w in self._idle if not w.usable()]:
+                    # died while idle (OOM killer, an administrator): drop it, never hand it out
+                    self._idle.remove(gone)
+                    threading.Thread(target=gone.kill, daemon=True).start()
+                    self._top_up_locked()
                 pick = next((w for w in reversed(self._idle) if w.owner == owner), None)
                 if pick is None:
                     pick = next((w for w in self._idle if w.owner is SYSTEM), None)
@@ -419,10 +482,10 @@ class WorkerPool:
         """After a job: wait for the worker's own integrity report; True if it may be reused."""
         try:
             assert w.sock is not None
-            w.sock.settimeout(10)
-            msg, _ = codec.recv_frame(w.sock)
-            w.sock.settimeout(None)
+            msg = _recv_frame_by(w.sock, time.monotonic() + 10)
         except (OSError, EOFError, codec.CodecError, ValueError):
+            return False
+        if not isinstance(msg, dict):
             return False
         if msg.get("op") != "idle" or not msg.get("clean"):
             return False
@@ -508,11 +571,12 @@ class WorkerPool:
             if not sock_ready:
                 continue
             try:
-                w.sock.settimeout(30)
-                frame, _ = codec.recv_frame(w.sock)
-                w.sock.settimeout(None)
+                frame = _recv_frame_by(w.sock, max(deadline, time.monotonic() + 2.0))
             except EOFError:
                 outcome.status = "died"
+                break
+            except TimeoutError:  # half a frame, or one dripped byte by byte: out of time all the same
+                outcome.status = "timeout"
                 break
             except (OSError, codec.CodecError, ValueError):
                 outcome.status = "harness"
