@@ -50,6 +50,8 @@ def test_tolerance_is_respected():
 
 def test_scalar_mismatch_names_both_values():
     assert compare(np.asarray(np.float32(5)), np.asarray(np.float32(4))) == "5 expected, got 4"
+    assert compare(np.asarray(np.float32(833.3)), np.asarray(np.float32(np.inf))) == "833.3 expected, got inf"
+    assert compare(np.asarray(np.float32(1)), np.asarray(np.float32(np.nan))) == "NaN where 1 was expected"
 
 
 def test_preview_is_short_and_typed():

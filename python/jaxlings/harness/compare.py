@@ -81,13 +81,13 @@ def _compare_arrays(expected: Any, actual: Any, rtol: float, atol: float, where:
     if (e_nan != a_nan).any():
         idx = _first(e_nan != a_nan)
         if a_nan[idx]:
-            return f"{where}NaN at {_index(idx, e)} where {_fmt(e[idx])} was expected"
-        return f"{where}NaN expected at {_index(idx, e)}, got {_fmt(a[idx])}"
+            return f"{where}NaN{_at(idx, e)} where {_fmt(e[idx])} was expected"
+        return f"{where}NaN expected{_at(idx, e)}, got {_fmt(a[idx])}"
     e_inf, a_inf = np.isinf(e), np.isinf(a)
     inf_diff = (e_inf | a_inf) & ~(e_nan) & (e != a)
     if inf_diff.any():
         idx = _first(inf_diff)
-        return f"{where}{_fmt(e[idx])} expected at {_index(idx, e)}, got {_fmt(a[idx])}"
+        return f"{where}{_fmt(e[idx])} expected{_at(idx, e)}, got {_fmt(a[idx])}"
     finite = ~(e_nan | e_inf | a_inf)
     with np.errstate(invalid="ignore", over="ignore"):
         close = np.isclose(a, e, rtol=rtol, atol=atol, equal_nan=True) | ~finite
@@ -119,6 +119,10 @@ def _index(idx, arr: np.ndarray) -> str:
     if arr.ndim == 0:
         return "the value"
     return f"index {idx[0]}" if len(idx) == 1 else f"index {tuple(int(i) for i in idx)}"
+
+
+def _at(idx, arr: np.ndarray) -> str:
+    return "" if arr.ndim == 0 else f" at {_index(idx, arr)}"
 
 
 def _shape(arr: np.ndarray) -> str:
