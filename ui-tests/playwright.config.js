@@ -12,7 +12,7 @@ module.exports = {
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 180 * 1000,
+  timeout: 300 * 1000, // the machine may be busy (2 cores); a slow step fails on its own expect
   expect: { timeout: 30 * 1000 },
   use: {
     ...baseConfig.use,

@@ -1,5 +1,5 @@
 /** Steps a learner takes, shared by the browser tests. */
-import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import type { Locator } from '@playwright/test';
 import * as path from 'path';
 
@@ -7,23 +7,25 @@ export const SCREENSHOTS = path.resolve(__dirname, '..', 'screenshots');
 
 /** Open the jaxlings side panel and wait for its problem list. */
 export async function openPanel(page: IJupyterLabPageFixture): Promise<Locator> {
-  const panel = page.locator('#jaxlings-problems');
-  const tab = page.sidebar.getTabLocator('jaxlings-problems');
-  await expect(tab).toBeVisible({ timeout: 60_000 });
-  // The layout may still be restoring (after a reload): click only while it is closed.
-  await expect(async () => {
-    if (!(await panel.isVisible())) {
-      const current = ((await tab.getAttribute('class')) ?? '').includes('lm-mod-current');
-      if (!current) {
-        await tab.click();
+  return test.step('open the jaxlings panel', async () => {
+    const panel = page.locator('#jaxlings-problems');
+    const tab = page.sidebar.getTabLocator('jaxlings-problems');
+    await expect(tab).toBeVisible({ timeout: 60_000 });
+    // The layout may still be restoring (after a reload): click only while it is closed.
+    await expect(async () => {
+      if (!(await panel.isVisible())) {
+        const current = ((await tab.getAttribute('class')) ?? '').includes('lm-mod-current');
+        if (!current) {
+          await tab.click();
+        }
       }
-    }
-    await expect(panel).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
-  await expect(panel.locator('.jp-jaxlings-ProblemItem').first()).toBeVisible({
-    timeout: 60_000
+      await expect(panel).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(panel.locator('.jp-jaxlings-ProblemItem').first()).toBeVisible({
+      timeout: 60_000
+    });
+    return panel;
   });
-  return panel;
 }
 
 /** The problem's view in the main area. */
@@ -33,13 +35,15 @@ export function problemView(page: IJupyterLabPageFixture, id: string): Locator {
 
 /** Open a problem from the panel and wait for its statement. */
 export async function openProblem(page: IJupyterLabPageFixture, id: string): Promise<Locator> {
-  const panel = await openPanel(page);
-  await panel.locator(`.jp-jaxlings-ProblemItem[data-problem-id="${id}"]`).click();
-  const view = problemView(page, id);
-  await expect(view.locator('.jp-jaxlings-Statement .jp-RenderedMarkdown')).toBeVisible({
-    timeout: 30_000
+  return test.step(`open problem ${id}`, async () => {
+    const panel = await openPanel(page);
+    await panel.locator(`.jp-jaxlings-ProblemItem[data-problem-id="${id}"]`).click();
+    const view = problemView(page, id);
+    await expect(view.locator('.jp-jaxlings-Statement .jp-RenderedMarkdown')).toBeVisible({
+      timeout: 30_000
+    });
+    return view;
   });
-  return view;
 }
 
 /** Press Start in the view and wait for the problem's notebook to be the current tab. */
@@ -48,14 +52,16 @@ export async function start(
   view: Locator,
   notebookName: string
 ): Promise<Locator> {
-  await view.getByRole('button', { name: 'Start' }).click();
-  const tab = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: notebookName });
-  await expect(tab).toHaveClass(/lm-mod-current/, { timeout: 30_000 });
-  const notebook = page.locator('.jp-NotebookPanel:visible').filter({
-    has: page.locator('.jp-jaxlings-CheckButton')
+  return test.step('press Start', async () => {
+    await view.getByRole('button', { name: 'Start' }).click();
+    const tab = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: notebookName });
+    await expect(tab).toHaveClass(/lm-mod-current/, { timeout: 30_000 });
+    const notebook = page.locator('.jp-NotebookPanel:visible').filter({
+      has: page.locator('.jp-jaxlings-CheckButton')
+    });
+    await expect(notebook.locator('.jp-Cell').nth(2)).toBeVisible({ timeout: 30_000 });
+    return notebook;
   });
-  await expect(notebook.locator('.jp-Cell').nth(2)).toBeVisible({ timeout: 30_000 });
-  return notebook;
 }
 
 /**
@@ -68,32 +74,38 @@ export async function typeFunction(
   header: string,
   body: string[]
 ): Promise<void> {
-  const editor = cell.locator('.cm-content');
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await editor.pressSequentially(header);
-  for (const line of body) {
-    await page.keyboard.press('Enter');
-    await editor.pressSequentially(line.trimStart());
-  }
-  await expect(editor).toContainText(body[body.length - 1].trim());
+  return test.step(`type ${header} ${body.join(' / ')}`, async () => {
+    const editor = cell.locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await editor.pressSequentially(header);
+    for (const line of body) {
+      await page.keyboard.press('Enter');
+      await editor.pressSequentially(line.trimStart());
+    }
+    await expect(editor).toContainText(body[body.length - 1].trim());
+  });
 }
 
 /** Click the notebook toolbar's Check and wait for the view to show a result of `status`. */
 export async function clickCheck(notebook: Locator): Promise<void> {
-  const button = notebook
-    .locator('.jp-jaxlings-CheckButton button, .jp-jaxlings-CheckButton')
-    .first();
-  await expect(button).toBeEnabled({ timeout: 30_000 });
-  await button.click();
+  return test.step('press Check in the notebook toolbar', async () => {
+    const button = notebook
+      .locator('.jp-jaxlings-CheckButton button, .jp-jaxlings-CheckButton')
+      .first();
+    await expect(button).toBeEnabled({ timeout: 30_000 });
+    await button.click();
+  });
 }
 
 export async function expectResult(view: Locator, status: string): Promise<Locator> {
-  const result = view.locator(`.jp-jaxlings-Result[data-status="${status}"]:not(.jp-mod-stale)`);
-  await expect(result).toBeVisible({ timeout: 60_000 });
-  await expect(view.locator('.jp-jaxlings-Busy')).toHaveCount(0, { timeout: 60_000 });
-  return result;
+  return test.step(`wait for a ${status} result`, async () => {
+    const result = view.locator(`.jp-jaxlings-Result[data-status="${status}"]:not(.jp-mod-stale)`);
+    await expect(result).toBeVisible({ timeout: 60_000 });
+    await expect(view.locator('.jp-jaxlings-Busy')).toHaveCount(0, { timeout: 60_000 });
+    return result;
+  });
 }
 
 /** Scroll the problem view so that `selector` (inside it) is at the top. */
