@@ -5,6 +5,8 @@ const port = process.env.JAXLINGS_UI_PORT || '8878';
 // A second server behind a JupyterHub-like prefix, for tests/03-base-url.spec.ts.
 const prefixedPort = process.env.JAXLINGS_UI_PREFIXED_PORT || '8879';
 const prefix = '/user/learner';
+// The venv's jupyter by default; JAXLINGS_UI_JUPYTER overrides it (e.g. a CI venv elsewhere).
+const jupyter = process.env.JAXLINGS_UI_JUPYTER || '../.venv/bin/jupyter';
 
 module.exports = {
   ...baseConfig,
@@ -33,13 +35,13 @@ module.exports = {
   },
   webServer: [
     {
-      command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
+      command: `${jupyter} lab --config jupyter_server_test_config.py`,
       url: `http://localhost:${port}/lab`,
       timeout: 120 * 1000,
       reuseExistingServer: false
     },
     {
-      command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
+      command: `${jupyter} lab --config jupyter_server_test_config.py`,
       url: `http://localhost:${prefixedPort}${prefix}/lab`,
       env: { JAXLINGS_UI_PORT: prefixedPort, JAXLINGS_UI_BASE_URL: `${prefix}/` },
       timeout: 120 * 1000,
