@@ -222,6 +222,18 @@ class JupyterServer:
     # ------------------------------------------------------------ lifecycle
 
     def start(self, timeout: float = 120.0) -> "JupyterServer":
+        """Start the server and wait for /api/status (a new free port if the port was taken)."""
+        for tries_left in range(2, -1, -1):
+            mark = self.log_mark() if self.log_path.exists() else 0
+            try:
+                return self._start(timeout)
+            except RuntimeError:
+                if tries_left and "is already in use" in self.log_since(mark):
+                    continue  # another process took the free port between bind and listen
+                raise
+        raise AssertionError("unreachable")
+
+    def _start(self, timeout: float) -> "JupyterServer":
         assert self.proc is None or self.proc.poll() is not None, "already running"
         self.port = free_port()
         env = {k: v for k, v in os.environ.items()
