@@ -540,6 +540,7 @@ class WorkerPool:
         deadline = t0 + time_limit_s
         next_rss = t0
         over = 0
+        n_cases = len(job.get("cases") or []) if job.get("op") == "check" else 0
         while outcome.status == "ok":
             now = time.monotonic()
             if now >= next_rss:
@@ -586,6 +587,10 @@ class WorkerPool:
                 outcome.running = frame
             elif op == "case":
                 outcome.frames.append(frame)
+                # the worker goes straight on to the next case: it sends "start" only for the first
+                i = frame.get("i")
+                if isinstance(i, int) and 0 <= i < n_cases - 1:
+                    outcome.running = {"op": "start", "case": i + 1}
             elif op == "result":
                 outcome.result = frame
                 if frame.get("harness_error"):

@@ -312,7 +312,10 @@ class Worker:
                                  "not_callable": fname in ns}
             return result
         for i, enc_inputs in enumerate(job["cases"]):
-            self.send({"op": "start", "case": i})
+            if i == 0:
+                # one "start" for the cases: the server takes each case frame as the start of the
+                # next case, which saves a frame (and a wake-up of the server) per case
+                self.send({"op": "start", "case": i})
             try:
                 args = [self.to_jax(self.codec.decode(a)) for a in enc_inputs]
                 out = fn(*args)
@@ -425,8 +428,22 @@ def _exit_with_server(sock: socket.socket) -> None:
                 os._exit(1)
 
 
+def _become_subreaper() -> None:
+    """Orphans of the code's children (a double fork, setsid) are re-parented to this process
+    instead of init, so the pool finds them in this worker's tree and kills them with it.
+    The PID namespace does the same when sandboxed; this covers workers without unshare."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
 def main() -> None:
     fd = int(os.environ.pop("JAXLINGS_SOCKET_FD"))
+    os.set_inheritable(fd, False)  # a process the code starts never holds the protocol socket
+    _become_subreaper()
     sock = socket.socket(fileno=fd)
     threading.Thread(target=_exit_with_server, args=(sock,), daemon=True).start()
     _configure_jax(os.environ.get("JAXLINGS_COMPILE_CACHE"))
