@@ -46,6 +46,10 @@ EMA_HANG = ("def ema_step(seed, params_arr, ema_arr, decay):\n"
 
 SERVER_ERROR_MARKERS = ("Traceback", " 500 ", "[E ")
 
+# every HTTP request the suite makes, for the summary at the end of the run
+TALLY = {"sent": 0, "answered": 0, "5xx": 0}
+_TALLY_LOCK = threading.Lock()
+
 
 # ---------------------------------------------------------------- HTTP
 
@@ -358,9 +362,14 @@ class JupyterServer:
                 conn.putheader(k, v)
             if body is not None:
                 conn.putheader("Content-Length", str(len(body)))
-            conn.endheaders(body)
+            conn.endheaders(body)  # connects: a server not up yet raises here, and is not counted
+            with _TALLY_LOCK:
+                TALLY["sent"] += 1
             r = conn.getresponse()
             data = r.read()
+            with _TALLY_LOCK:
+                TALLY["answered"] += 1
+                TALLY["5xx"] += r.status >= 500
             return Resp(r.status, {k.lower(): v for k, v in r.getheaders()}, data, time.monotonic() - t0)
         finally:
             conn.close()
@@ -452,3 +461,18 @@ def user(request) -> str:
 def marker() -> str:
     """A unique string to plant in environments of processes a test must find again."""
     return f"JAXLINGS_REL_{secrets.token_hex(6)}"
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The suite's numbers: requests, load figures, faults survived."""
+    if not TALLY["sent"]:
+        return
+    tr = terminalreporter
+    tr.section("jaxlings reliability")
+    tr.write_line(f"HTTP requests sent {TALLY['sent']}, answered {TALLY['answered']}, 5xx {TALLY['5xx']}")
+    load = getattr(sys.modules.get(__package__ + ".test_load"), "LOAD_STATS", None)
+    if load:
+        tr.write_line("load: " + ", ".join(f"{k} {v}" for k, v in load.items()))
+    faults = getattr(sys.modules.get(__package__ + ".test_faults"), "FAULTS", None)
+    if faults:
+        tr.write_line(f"faults injected and survived ({len(faults)}): " + "; ".join(faults))

@@ -8,13 +8,16 @@ gone afterwards; the expected values are proven absent from everything the code 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import textwrap
 import time
 
 import numpy as np
 import pytest
 
-from .conftest import EMA, EMA_OK, pids_with_env, problem_dir, wait_for, wait_healthy
+from .conftest import (EMA, EMA_OK, JupyterServer, assert_no_server_error, pids_with_env, problem_dir,
+                       wait_for, wait_healthy)
 
 LIMIT_S = 3.0  # the shared server's time limit
 
@@ -193,12 +196,38 @@ def spawner(kind: str, marker: str, then: str) -> str:
     return f"import os\ndef ema_step(seed, params_arr, ema_arr, decay):\n{body}\n{tail}"
 
 
+@pytest.fixture(scope="module")
+def unsandboxed_server(tmp_path_factory, bank_dir):
+    """Workers without unshare: `c.Jaxlings.sandbox = False`, or where unshare is not allowed
+    (unprivileged containers), which the pool falls back to silently."""
+    srv = JupyterServer(tmp_path_factory.mktemp("rel-unsandboxed"), bank=bank_dir, time_limit_s=LIMIT_S,
+                        sandbox=False)
+    srv.start()
+    yield srv
+    srv.stop()
+    assert not srv.reap_workers()
+    assert_no_server_error(srv.log_text())
+
+
+CHILDREN = [("popen new session", "hang"), ("popen new session", "wrong"), ("popen new session", "exit"),
+            ("double fork and setsid", "hang"), ("double fork and setsid", "wrong"),
+            ("double fork and setsid", "exit"), ("many children", "wrong"), ("child holding the output pipe", "wrong")]
+UNSANDBOXED = [("popen new session", "wrong"), ("double fork and setsid", "hang"),
+               ("double fork and setsid", "wrong"), ("double fork and setsid", "exit"), ("many children", "wrong")]
+
+
+ORPHAN_AFTER_EXIT = pytest.mark.xfail(strict=True, reason=(
+    "open: without the PID namespace, a grandchild left by code that then ends its own worker "
+    "(os._exit) is re-parented to init before the pool can see it; needs a subreaper launcher "
+    "around unsandboxed workers (see the reliability report)"))
+
+
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("kind,then", [
-    ("popen new session", "hang"), ("popen new session", "wrong"), ("popen new session", "exit"),
-    ("double fork and setsid", "hang"), ("double fork and setsid", "wrong"), ("double fork and setsid", "exit"),
-    ("many children", "wrong"), ("child holding the output pipe", "wrong")])
-def test_children_do_not_outlive_the_check(server, user, marker, kind, then):
+@pytest.mark.parametrize("sandbox,kind,then", [("sandboxed", k, t) for k, t in CHILDREN] + [
+    pytest.param("unsandboxed", k, t, marks=[ORPHAN_AFTER_EXIT] if (k, t) == ("double fork and setsid", "exit") else [])
+    for k, t in UNSANDBOXED])
+def test_children_do_not_outlive_the_check(request, user, marker, sandbox, kind, then):
+    server = request.getfixturevalue("server" if sandbox == "sandboxed" else "unsandboxed_server")
     r = server.check(EMA, spawner(kind, marker, then), user, timeout=45)
     assert r.status == 200, r
     res = r.json()
@@ -209,8 +238,6 @@ def test_children_do_not_outlive_the_check(server, user, marker, kind, then):
         detail = {p: open(f"/proc/{p}/cmdline", "rb").read() for p in survivors}
         for p in survivors:  # leave the machine clean for the rest of the run
             try:
-                import os
-                import signal
                 os.kill(p, signal.SIGKILL)
             except OSError:
                 pass
