@@ -39,6 +39,16 @@ CREATE TABLE IF NOT EXISTS solution_views (
 """
 
 
+def _stale(exc: sqlite3.Error) -> bool:
+    """An error that a fresh connection may not have: read-only (the connection was opened while
+    the file could not be written) or an I/O error. Not "locked": waiting again would not help."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (8, 10)  # SQLITE_READONLY, SQLITE_IOERR (and their extended codes)
+    text = str(exc).lower()
+    return "readonly" in text or "disk i/o error" in text
+
+
 class ProgressUnavailable(RuntimeError):
     """The progress database could not be read or written."""
 
@@ -77,31 +87,62 @@ class ProgressStore:
             self._local.conn = conn
         return conn
 
+    def _drop(self) -> None:
+        """Forget this thread's connection after an error, so that the next call opens a fresh one.
+
+        A connection opened while the file was read-only stays read-only for good, and one that
+        hit an I/O error may stay broken: kept, it would refuse every later write of its thread.
+        """
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
+
     def _run(self, sql: str, args: tuple = ()) -> list:
-        try:
-            return self._conn().execute(sql, args).fetchall()
-        except sqlite3.Error as exc:
-            raise ProgressUnavailable(f"the progress database could not be used: {exc}") from None
+        for retry in (True, False):
+            try:
+                return self._conn().execute(sql, args).fetchall()
+            except sqlite3.Error as exc:
+                self._drop()
+                if retry and _stale(exc):
+                    continue
+                raise ProgressUnavailable(f"the progress database could not be used: {exc}") from None
+        raise AssertionError("unreachable")
 
     def record_attempt(self, user: str, problem: str, code: str, status: str, passed: bool,
                        duration_ms: float) -> int:
         """Store one attempt; returns its number for this user and problem (1-based)."""
-        try:
-            conn = self._conn()
-            conn.execute("BEGIN IMMEDIATE")
+        for retry in (True, False):
             try:
-                conn.execute("INSERT INTO attempts (user, problem, at, code, status, passed, duration_ms) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (user, problem, time.time(), code, status, int(passed), duration_ms))
-                (n,) = conn.execute("SELECT COUNT(*) FROM attempts WHERE user = ? AND problem = ?",
-                                    (user, problem)).fetchone()
-                conn.execute("COMMIT")
-            except BaseException:
+                return self._record_attempt(user, problem, code, status, passed, duration_ms)
+            except sqlite3.Error as exc:
+                self._drop()
+                if retry and _stale(exc):
+                    continue  # a connection left read-only or broken by an earlier fault: once more, anew
+                raise ProgressUnavailable(f"the attempt could not be saved: {exc}") from None
+        raise AssertionError("unreachable")
+
+    def _record_attempt(self, user: str, problem: str, code: str, status: str, passed: bool,
+                        duration_ms: float) -> int:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("INSERT INTO attempts (user, problem, at, code, status, passed, duration_ms) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (user, problem, time.time(), code, status, int(passed), duration_ms))
+            (n,) = conn.execute("SELECT COUNT(*) FROM attempts WHERE user = ? AND problem = ?",
+                                (user, problem)).fetchone()
+            conn.execute("COMMIT")
+        except BaseException:
+            try:
                 conn.execute("ROLLBACK")
-                raise
-            return int(n)
-        except sqlite3.Error as exc:
-            raise ProgressUnavailable(f"the attempt could not be saved: {exc}") from None
+            except sqlite3.Error:
+                pass  # no transaction left to roll back: keep the error that ended it
+            raise
+        return int(n)
 
     def history(self, user: str, problem: str) -> History:
         (attempts, failed, solved), = self._run(
