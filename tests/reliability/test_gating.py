@@ -110,6 +110,7 @@ def everything(server, user: str, problem: str, other: str) -> list:
               server.api("GET", f"problems/{problem}/hints/2", user=user),
               server.api("GET", f"problems/{problem}?hints=all", user=user),
               server.request("GET", f"/jaxlings/api/problems/{problem}/solution?force=1", user=user)]
+    assert all(r.status < 500 for r in bodies), [r for r in bodies if r.status >= 500]
     return bodies
 
 

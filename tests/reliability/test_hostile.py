@@ -479,7 +479,7 @@ def test_raw_memory_of_the_worker_holds_no_expected_outputs(server, user, tmp_pa
     needles = [(name, exp) for name, exp, inputs in expected_outputs(bank_dir)
                if exp.size >= 6 and not any(np.allclose(exp, inputs[k]) for k in ("params_arr", "ema_arr"))]
     assert len(needles) >= 3
-    for attempt in range(3):
+    for attempt in range(2):
         dump = tmp_path / f"mem-{attempt}.bin"
         res = server.check_json(EMA, f"DUMP = {str(dump)!r}\n" + MEMDUMP, f"{user}-{attempt}")
         assert not res["passed"]

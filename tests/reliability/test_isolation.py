@@ -81,7 +81,7 @@ def test_a_worker_used_by_one_user_never_serves_another(server):
     both = PLANT.format(tag=probe, secret=secrets[users[0]]) + LOOK
     seen = server.check_json(EMA, both, unique_user("iso-probe"))["stdout"]
     assert f"MARK_{probe}" in seen and f"mark_{probe}" in seen, seen
-    for round_ in range(4):
+    for round_ in range(3):
         for i, u in enumerate(users):
             tag = u.replace("-", "_")
             res = server.check_json(EMA, PLANT.format(tag=tag, secret=secrets[u]), u)
