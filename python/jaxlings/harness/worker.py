@@ -24,6 +24,8 @@ import traceback  # noqa: E402
 import types  # noqa: E402
 import warnings  # noqa: E402
 
+# resident size above which a worker drops JAX's caches after a job (0: never)
+CLEAR_CACHES_ABOVE_MB = float(os.environ.get("JAXLINGS_WORKER_CLEAR_CACHES_MB", "512"))
 CELL = "<cell>"
 CHECKS = "<checks>"
 PRELUDE_NAMES = ("jax", "jnp", "np", "nnx", "optax")
@@ -60,6 +62,14 @@ def _warm_up(p: dict) -> None:
     jnp.asarray([1.0, 2.0]).block_until_ready()
     y.block_until_ready()
     nnx.Rngs(0)
+
+
+def _resident_mb() -> float:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 # ---------------------------------------------------------------- integrity
@@ -411,9 +421,29 @@ class Worker:
                 self.send(reply)
             except self.codec.CodecError:
                 self.send({"op": "result", "harness_error": "result too large"})
+            self.bound_memory()
             gc.collect(0)
             problem = altered(snap)
             self.send({"op": "idle", "clean": problem is None, "reason": problem})
+
+    def bound_memory(self) -> None:
+        """Above CLEAR_CACHES_ABOVE_MB resident, drop JAX's caches of traced and compiled programs.
+
+        Every new shape an eager op meets, and every function a check defines and transforms
+        (an nnx.jit step, a scan body), adds a compiled program (about 1 MiB each on CPU) that
+        JAX keeps; a worker serving many checks would only grow. The persistent compilation
+        cache on disk makes the next compile of the same program cheap.
+        """
+        if CLEAR_CACHES_ABOVE_MB <= 0 or _resident_mb() <= CLEAR_CACHES_ABOVE_MB:
+            return
+        self.prelude["jax"].clear_caches()
+        gc.collect()
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).malloc_trim(0)  # glibc: give the freed heap back to the system
+        except (OSError, AttributeError):
+            pass
 
 
 def _exit_with_server(sock: socket.socket) -> None:
