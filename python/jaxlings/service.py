@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from .api import CheckResult, HintReveal, HintsInfo, ProblemDetail, ProblemSummary, Progress, Solution
 from .bank import Bank, Problem
-from .checker import MAX_CODE_BYTES, Checker
+from .checker import MAX_CODE_BYTES, Checker, ProblemError
 from .gating import HintPolicy
 from .harness.pool import WorkerPool
 from .progress import History, ProgressStore, ProgressUnavailable
@@ -115,7 +115,18 @@ class Jaxlings:
                                "with your function.")
         if "\x00" in code:
             raise Refusal(400, "The code contains a null byte; remove it and check again.")
-        result = self.checker.check(p, code, owner if owner is not None else user)
+        try:
+            result = self.checker.check(p, code, owner if owner is not None else user)
+        except TimeoutError:
+            raise Refusal(503, "Every checker is busy right now; press Check again in a moment.") from None
+        except ProblemError as exc:
+            log.error("jaxlings: %s", exc)
+            raise Refusal(500, "This problem's reference solution fails on this server, so it cannot "
+                               "check your code; tell your instructor (the server log has details).") from None
+        except RuntimeError as exc:  # the pool is closed: the server is shutting down
+            log.error("jaxlings: %s", exc)
+            raise Refusal(503, "The checker is not available (the server may be shutting down); "
+                               "try again in a moment.") from None
         try:
             result["attempt"] = self.progress.record_attempt(user, p.id, code, result["status"],
                                                              result["passed"], result["duration_ms"])

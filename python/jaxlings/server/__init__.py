@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import atexit
 import getpass
+import logging
 from pathlib import Path
 
 from jupyter_core.paths import jupyter_data_dir
@@ -61,6 +62,10 @@ def _load_jupyter_server_extension(serverapp) -> None:
         sandbox=settings.sandbox)
     service.start()
     atexit.register(service.close)
+    # jaxlings' own messages (an unsaved attempt, a broken problem) go to the server's log
+    jlog = logging.getLogger("jaxlings")
+    jlog.handlers, jlog.propagate = list(serverapp.log.handlers), False
+    jlog.setLevel(serverapp.log.level)
     serverapp.web_app.settings["jaxlings_service"] = service
     setup_handlers(serverapp.web_app, service, settings)
     serverapp.log.info("jaxlings: %d problems, data in %s, workers %s", len(service.bank), data_dir,
