@@ -332,6 +332,7 @@ class WorkerPool:
         self.failed_starts = 0
         # used workers wait for their integrity report here, off the request's thread, in threads
         # that are reused (at most one per worker; daemons, like the rest of the pool's threads)
+        self._waiting: dict = {}  # ticket -> owner of each check waiting for a worker, oldest first
         self._settle_q: queue.SimpleQueue = queue.SimpleQueue()
         self._settle_threads = 0
         self._settle_idle = 0
@@ -403,34 +404,52 @@ class WorkerPool:
 
     def _acquire(self, owner: Any, timeout_s: float) -> WorkerProcess:
         deadline = time.monotonic() + timeout_s
+        ticket = object()
         with self._cv:
-            while True:
-                if self._closed:
-                    raise RuntimeError("the worker pool is closed")
-                for gone in [w for w in self._idle if not w.usable()]:
-                    # died while idle (OOM killer, an administrator): drop it, never hand it out
-                    self._idle.remove(gone)
-                    threading.Thread(target=gone.kill, daemon=True).start()
-                    self._top_up_locked()
-                pick = next((w for w in reversed(self._idle) if w.owner == owner), None)
-                if pick is None:
-                    pick = next((w for w in self._idle if w.owner is SYSTEM), None)
-                if pick is not None:
-                    self._idle.remove(pick)
-                    self._busy.add(pick)
-                    self._top_up_locked()
-                    return pick
-                if self._total_locked() < self.max_workers:
-                    self._spawn_locked()
-                elif self._idle and self._starting == 0:
-                    # every slot holds another user's used worker: retire the oldest for a fresh one
-                    old = self._idle.pop(0)
-                    threading.Thread(target=old.kill, daemon=True).start()
-                    self._spawn_locked()
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError("no worker became free in time")
-                self._cv.wait(min(left, 1.0))
+            self._waiting[ticket] = owner
+            try:
+                while True:
+                    if self._closed:
+                        raise RuntimeError("the worker pool is closed")
+                    for gone in [w for w in self._idle if not w.usable()]:
+                        # died while idle (OOM killer, an administrator): drop it, never hand it out
+                        self._idle.remove(gone)
+                        threading.Thread(target=gone.kill, daemon=True).start()
+                        self._top_up_locked()
+                    pick = next((w for w in reversed(self._idle) if w.owner == owner), None)
+                    if pick is None:
+                        pick = next((w for w in self._idle if w.owner is SYSTEM), None)
+                    if pick is not None and not self._earlier_claim_locked(ticket, pick):
+                        self._idle.remove(pick)
+                        self._busy.add(pick)
+                        self._top_up_locked()
+                        return pick
+                    if self._total_locked() < self.max_workers:
+                        self._spawn_locked()
+                    elif self._idle and self._starting == 0 and pick is None:
+                        # every slot holds another user's used worker: retire the oldest for a fresh one
+                        old = self._idle.pop(0)
+                        threading.Thread(target=old.kill, daemon=True).start()
+                        self._spawn_locked()
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise TimeoutError("no worker became free in time")
+                    self._cv.wait(min(left, 1.0))
+            finally:
+                del self._waiting[ticket]
+                self._cv.notify_all()  # a waiter queued behind this one may go now
+
+    def _earlier_claim_locked(self, ticket: object, w: WorkerProcess) -> bool:
+        """First come, first served: True if a check waiting since before `ticket` could take `w`.
+
+        Without it, every release woke all waiting checks and a random one won, so under load
+        some checks waited many rounds (p95 far above p50)."""
+        for t, owner in self._waiting.items():
+            if t is ticket:
+                return False
+            if w.owner is SYSTEM or w.owner == owner:
+                return True
+        return False
 
     def _release(self, w: WorkerProcess, reusable: bool) -> None:
         if not reusable or w.jobs >= self.max_jobs:
