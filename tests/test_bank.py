@@ -1,6 +1,5 @@
 """The bank: loads the real problems; broken folders are reported naming file and field."""
 import shutil
-from pathlib import Path
 
 import pytest
 
