@@ -25,6 +25,7 @@ One run on one machine measures, in this order:
 It prints a table and writes JSON with every ratio computed in the same run. HTTP uses only
 the standard library (http.client, one keep-alive connection per client thread).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,14 +57,25 @@ from jaxlings.bank import Bank  # noqa: E402  (pure Python: no JAX imported here
 REFERENCE = ["nnx-ema-step", "nnx-counters-and-buffers"]
 # heavier problems of the bank: attention, an RNN with lax.scan, a jitted NNX train step
 HEAVY = ["causal-attention", "jax-scan", "nnx-train-step"]
-PRELUDE = "import jax\nimport jax.numpy as jnp\nimport numpy as np\nimport optax\nfrom flax import nnx\n"
-FLOOR_ENV = {"JAX_PLATFORMS": "cpu", "TF_CPP_MIN_LOG_LEVEL": "3",
-             "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"}
-TARGETS = {"warm_p50_ms": 25.0, "warm_p95_ms": 60.0, "x_nbgrader": 150.0, "checks_per_s": 20.0,
-           "worker_rss_mib": 350.0}
+PRELUDE = (
+    "import jax\nimport jax.numpy as jnp\nimport numpy as np\nimport optax\nfrom flax import nnx\n"
+)
+FLOOR_ENV = {
+    "JAX_PLATFORMS": "cpu",
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+}
+TARGETS = {
+    "warm_p50_ms": 25.0,
+    "warm_p95_ms": 60.0,
+    "x_nbgrader": 150.0,
+    "checks_per_s": 20.0,
+    "worker_rss_mib": 350.0,
+}
 
 
 # ---------------------------------------------------------------- small helpers
+
 
 def pct(xs: list[float], q: float) -> Optional[float]:
     """The q-th percentile (0..100), linear between closest ranks; None for no data."""
@@ -79,9 +91,14 @@ def pct(xs: list[float], q: float) -> Optional[float]:
 
 
 def summary(xs_ms: list[float]) -> dict:
-    return {"n": len(xs_ms), "p50_ms": r(pct(xs_ms, 50)), "p95_ms": r(pct(xs_ms, 95)),
-            "min_ms": r(min(xs_ms)) if xs_ms else None, "max_ms": r(max(xs_ms)) if xs_ms else None,
-            "mean_ms": r(statistics.fmean(xs_ms)) if xs_ms else None}
+    return {
+        "n": len(xs_ms),
+        "p50_ms": r(pct(xs_ms, 50)),
+        "p95_ms": r(pct(xs_ms, 95)),
+        "min_ms": r(min(xs_ms)) if xs_ms else None,
+        "max_ms": r(max(xs_ms)) if xs_ms else None,
+        "mean_ms": r(statistics.fmean(xs_ms)) if xs_ms else None,
+    }
 
 
 def r(x: Optional[float], nd: int = 2) -> Optional[float]:
@@ -179,23 +196,46 @@ def machine() -> dict:
     for mod in ("jax", "jaxlib", "flax", "numpy", "jupyter_server", "tornado", "nbclient"):
         try:
             from importlib.metadata import version
+
             vers[mod] = version(mod)
         except Exception:
             vers[mod] = None
     try:
-        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True, timeout=10).stdout.strip() or None
-        dirty = bool(subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "python"],
-                                    capture_output=True, text=True, timeout=10).stdout.strip())
+        commit = (
+            subprocess.run(
+                ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+            ).stdout.strip()
+            or None
+        )
+        dirty = bool(
+            subprocess.run(
+                ["git", "-C", str(ROOT), "status", "--porcelain", "--", "python"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+            ).stdout.strip()
+        )
     except Exception:
         commit, dirty = None, None
-    return {"cpu": cpu, "cores": os.cpu_count(), "mem_gib": mem_gib, "os": platform.platform(),
-            "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
-            "python": platform.python_version(), "versions": vers, "commit": commit,
-            "python_tree_dirty": dirty, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "mem_gib": mem_gib,
+        "os": platform.platform(),
+        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "versions": vers,
+        "commit": commit,
+        "python_tree_dirty": dirty,
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
 
 
 # ---------------------------------------------------------------- the in-process floor
+
 
 def to_jax(value, jnp, np):
     """What the worker does with a case's inputs: numpy arrays become JAX arrays."""
@@ -260,13 +300,20 @@ def measure_floor(problems: list, reps: int, cache_dir: Path, budget_s: float) -
             for args in cases:
                 jax.block_until_ready(fn(*[to_jax(a, jnp, np) for a in args]))
             calls.append((time.perf_counter() - t0) * 1000)
-        out[p.id] = {"cases": len(cases), "exec_and_call": summary(full), "call_only": summary(calls)}
-        log(f"floor {p.id}: exec+call p50 {out[p.id]['exec_and_call']['p50_ms']} ms, "
-            f"call only p50 {out[p.id]['call_only']['p50_ms']} ms")
+        out[p.id] = {
+            "cases": len(cases),
+            "exec_and_call": summary(full),
+            "call_only": summary(calls),
+        }
+        log(
+            f"floor {p.id}: exec+call p50 {out[p.id]['exec_and_call']['p50_ms']} ms, "
+            f"call only p50 {out[p.id]['call_only']['p50_ms']} ms"
+        )
     return out, expected
 
 
 # ---------------------------------------------------------------- notebook baselines
+
 
 def literal(v) -> str:
     """Python source that rebuilds `v` exactly (arrays as base64 bytes)."""
@@ -316,8 +363,15 @@ def notebook_for(p, expected: list):
         lines.append(f"# {case.name}")
         lines.append(f"_close({p.function}({args}), {literal(exp)})")
     nb = new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [new_code_cell(PRELUDE + "\n\n" + p.solution.rstrip() + "\n"), new_code_cell("\n".join(lines) + "\n")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [
+        new_code_cell(PRELUDE + "\n\n" + p.solution.rstrip() + "\n"),
+        new_code_cell("\n".join(lines) + "\n"),
+    ]
     nbformat.validate(nb)
     return nb
 
@@ -326,10 +380,14 @@ def nbgrader_command() -> Optional[list[str]]:
     """How to run nbgrader: from this interpreter, or the optional overlay venv."""
     try:
         import nbgrader  # noqa: F401
+
         return [sys.executable, "-m", "nbgrader"]
     except ImportError:
         pass
-    for cand in (os.environ.get("JAXLINGS_BENCH_NBGRADER"), str(HERE / ".venv-optional" / "bin" / "nbgrader")):
+    for cand in (
+        os.environ.get("JAXLINGS_BENCH_NBGRADER"),
+        str(HERE / ".venv-optional" / "bin" / "nbgrader"),
+    ):
         if cand and os.access(cand, os.X_OK):
             return [cand]
     return None
@@ -344,17 +402,34 @@ def install_optional() -> int:
     if not (target / "bin" / "python").exists():
         log(f"creating {target} (layered over {sys.prefix})")
         venv.EnvBuilder(with_pip=True).create(target)
-    purelib = subprocess.run([str(target / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+    purelib = subprocess.run(
+        [
+            str(target / "bin" / "python"),
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     # the project's packages (jupyter_server, ipykernel, jax…) are seen, not reinstalled
     Path(purelib, "_jaxlings_project.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    cmd = [str(target / "bin" / "python"), "-m", "pip", "install", "--disable-pip-version-check",
-           "-r", str(HERE / "requirements-optional.txt")]
+    cmd = [
+        str(target / "bin" / "python"),
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "-r",
+        str(HERE / "requirements-optional.txt"),
+    ]
     log(" ".join(cmd))
     return subprocess.run(cmd).returncode
 
 
-def measure_notebooks(problems: list, expected: dict, reps: int, with_nbgrader: bool, tmp: Path) -> dict:
+def measure_notebooks(
+    problems: list, expected: dict, reps: int, with_nbgrader: bool, tmp: Path
+) -> dict:
     import nbformat
     from nbclient import NotebookClient
 
@@ -372,8 +447,12 @@ def measure_notebooks(problems: list, expected: dict, reps: int, with_nbgrader: 
         for _ in range(reps):
             run = nbformat.read(path, as_version=4)
             t0 = time.perf_counter()
-            NotebookClient(run, timeout=600, kernel_name="python3",
-                           resources={"metadata": {"path": str(folder)}}).execute()
+            NotebookClient(
+                run,
+                timeout=600,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(folder)}},
+            ).execute()
             times.append((time.perf_counter() - t0) * 1000)
         out["nbclient"][p.id] = summary(times)
         log(f"nbclient {p.id}: median {out['nbclient'][p.id]['p50_ms']:.0f} ms over {reps}")
@@ -381,18 +460,27 @@ def measure_notebooks(problems: list, expected: dict, reps: int, with_nbgrader: 
             times = []
             for _ in range(reps):
                 t0 = time.perf_counter()
-                proc = subprocess.run(nbg + ["validate", path.name], cwd=folder, capture_output=True, text=True,
-                                      timeout=600, env=env)
+                proc = subprocess.run(
+                    nbg + ["validate", path.name],
+                    cwd=folder,
+                    capture_output=True,
+                    text=True,
+                    timeout=600,
+                    env=env,
+                )
                 times.append((time.perf_counter() - t0) * 1000)
                 text = proc.stdout + proc.stderr
                 if proc.returncode != 0 or "Success" not in text:
                     raise RuntimeError(f"nbgrader validate failed on {p.id}:\n{text[-2000:]}")
             out["nbgrader"][p.id] = summary(times)
-            log(f"nbgrader validate {p.id}: median {out['nbgrader'][p.id]['p50_ms']:.0f} ms over {reps}")
+            log(
+                f"nbgrader validate {p.id}: median {out['nbgrader'][p.id]['p50_ms']:.0f} ms over {reps}"
+            )
     return out
 
 
 # ---------------------------------------------------------------- the server and a client
+
 
 class Client:
     """One keep-alive HTTP connection with the server's token."""
@@ -443,7 +531,9 @@ class MemorySampler(threading.Thread):
         self.server_pid, self.every_s = server_pid, every_s
         self.stop_event = threading.Event()
         self.server: dict = {}
-        self.workers: dict[int, dict] = {}  # pid -> {"VmHWM": max seen, "VmRSS": max seen, "last_rss"}
+        self.workers: dict[
+            int, dict
+        ] = {}  # pid -> {"VmHWM": max seen, "VmRSS": max seen, "last_rss"}
         self.lock = threading.Lock()
 
     def sample(self) -> None:
@@ -489,8 +579,14 @@ class MemorySampler(threading.Thread):
 class Server:
     """A Jupyter server with the jaxlings extension, in its own temp dirs, on a loopback port."""
 
-    def __init__(self, tmp: Path, name: str, pool_size: int = 3, spare: int = 1,
-                 time_limit_override: float = 0.0):
+    def __init__(
+        self,
+        tmp: Path,
+        name: str,
+        pool_size: int = 3,
+        spare: int = 1,
+        time_limit_override: float = 0.0,
+    ):
         self.dir = tmp / name
         self.port = free_port()
         self.token = secrets.token_hex(16)
@@ -503,23 +599,44 @@ class Server:
         for sub in ("config", "data", "runtime", "root", "jaxlings"):
             (self.dir / sub).mkdir(parents=True, exist_ok=True)
         cfg = {
-            "ServerApp": {"jpserver_extensions": {"jaxlings": True}, "open_browser": False,
-                          "ip": "127.0.0.1", "port": self.port, "port_retries": 0,
-                          "root_dir": str(self.dir / "root"), "allow_root": True},
+            "ServerApp": {
+                "jpserver_extensions": {"jaxlings": True},
+                "open_browser": False,
+                "ip": "127.0.0.1",
+                "port": self.port,
+                "port_retries": 0,
+                "root_dir": str(self.dir / "root"),
+                "allow_root": True,
+            },
             "IdentityProvider": {"token": self.token},
-            "Jaxlings": {"data_dir": str(self.dir / "jaxlings"), "db_path": str(self.dir / "jaxlings" / "bench.sqlite"),
-                         "pool_size": self.pool_size, "spare_workers": self.spare,
-                         "time_limit_s_override": self.override},
+            "Jaxlings": {
+                "data_dir": str(self.dir / "jaxlings"),
+                "db_path": str(self.dir / "jaxlings" / "bench.sqlite"),
+                "pool_size": self.pool_size,
+                "spare_workers": self.spare,
+                "time_limit_s_override": self.override,
+            },
         }
         (self.dir / "config" / "jupyter_server_config.json").write_text(json.dumps(cfg, indent=1))
-        env = dict(os.environ, JUPYTER_CONFIG_DIR=str(self.dir / "config"), JUPYTER_DATA_DIR=str(self.dir / "data"),
-                   JUPYTER_RUNTIME_DIR=str(self.dir / "runtime"), JUPYTER_PLATFORM_DIRS="1")
+        env = dict(
+            os.environ,
+            JUPYTER_CONFIG_DIR=str(self.dir / "config"),
+            JUPYTER_DATA_DIR=str(self.dir / "data"),
+            JUPYTER_RUNTIME_DIR=str(self.dir / "runtime"),
+            JUPYTER_PLATFORM_DIRS="1",
+        )
         env.pop("JAXLINGS_DATA_DIR", None)
         self.logfile = open(self.dir / "server.log", "wb")
         self.t_start = time.perf_counter()
-        self.proc = subprocess.Popen([sys.executable, "-m", "jupyter_server"], cwd=self.dir / "root", env=env,
-                                     stdin=subprocess.DEVNULL, stdout=self.logfile, stderr=self.logfile,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyter_server"],
+            cwd=self.dir / "root",
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self.logfile,
+            stderr=self.logfile,
+            start_new_session=True,
+        )
         self.sampler = MemorySampler(self.proc.pid)
         self.sampler.start()
 
@@ -531,7 +648,9 @@ class Server:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited with {self.proc.returncode}; see {self.dir / 'server.log'}")
+                raise RuntimeError(
+                    f"the server exited with {self.proc.returncode}; see {self.dir / 'server.log'}"
+                )
             try:
                 status, _, _ = c.request("GET", "/api/status")
                 if status == 200:
@@ -540,7 +659,9 @@ class Server:
             except OSError:
                 pass
             time.sleep(0.02)
-        raise RuntimeError(f"the server did not answer within {timeout_s} s; see {self.dir / 'server.log'}")
+        raise RuntimeError(
+            f"the server did not answer within {timeout_s} s; see {self.dir / 'server.log'}"
+        )
 
     def client(self, timeout: float = 180.0) -> Client:
         return Client(self.port, self.token, timeout)
@@ -577,6 +698,7 @@ def expect_passed(status: int, doc: Any, what: str) -> None:
 
 # ---------------------------------------------------------------- server phases
 
+
 def measure_startup(srv: Server, problem) -> dict:
     listening = srv.wait_listening()
     c = srv.client()
@@ -587,10 +709,17 @@ def measure_startup(srv: Server, problem) -> dict:
     first_warm = srv.since_start_ms()
     expect_passed(status, doc, "second check")
     c.close()
-    out = {"listening_ms": r(listening, 0), "first_check_ms": r(first, 0), "first_check_latency_ms": r(lat, 1),
-           "first_warm_check_ms": r(first_warm, 0), "first_warm_check_latency_ms": r(lat2, 1)}
-    log(f"startup: listening {out['listening_ms']:.0f} ms, first check {out['first_check_ms']:.0f} ms, "
-        f"first warm check {out['first_warm_check_ms']:.0f} ms (its latency {lat2:.1f} ms)")
+    out = {
+        "listening_ms": r(listening, 0),
+        "first_check_ms": r(first, 0),
+        "first_check_latency_ms": r(lat, 1),
+        "first_warm_check_ms": r(first_warm, 0),
+        "first_warm_check_latency_ms": r(lat2, 1),
+    }
+    log(
+        f"startup: listening {out['listening_ms']:.0f} ms, first check {out['first_check_ms']:.0f} ms, "
+        f"first warm check {out['first_warm_check_ms']:.0f} ms (its latency {lat2:.1f} ms)"
+    )
     return out
 
 
@@ -609,12 +738,19 @@ def measure_warm(srv: Server, problems: list, n: int, warmup: int) -> dict:
             expect_passed(status, doc, f"check of {p.id}")
             lat.append(ms)
             server_ms.append(float(doc.get("duration_ms") or 0.0))
-        out[p.id] = {"cases": len(p.cases), "first_check_ms": r(first_ms, 0), "http": summary(lat),
-                     "in_pool": summary(server_ms),
-                     "workers_rss_mib_after": sorted((r(proc_status(pid).get("VmRSS"), 1) or 0.0)
-                                                     for pid in worker_pids(srv.proc.pid))}
-        log(f"warm {p.id}: p50 {out[p.id]['http']['p50_ms']} ms, p95 {out[p.id]['http']['p95_ms']} ms "
-            f"(pool part p50 {out[p.id]['in_pool']['p50_ms']} ms)")
+        out[p.id] = {
+            "cases": len(p.cases),
+            "first_check_ms": r(first_ms, 0),
+            "http": summary(lat),
+            "in_pool": summary(server_ms),
+            "workers_rss_mib_after": sorted(
+                (r(proc_status(pid).get("VmRSS"), 1) or 0.0) for pid in worker_pids(srv.proc.pid)
+            ),
+        }
+        log(
+            f"warm {p.id}: p50 {out[p.id]['http']['p50_ms']} ms, p95 {out[p.id]['http']['p95_ms']} ms "
+            f"(pool part p50 {out[p.id]['in_pool']['p50_ms']} ms)"
+        )
     c.close()
     return out
 
@@ -662,7 +798,9 @@ def _timeouts(srv: Server, problem, k: int) -> float:
         t.join()
     for status, doc, _ in res:
         if status != 200 or not isinstance(doc, dict) or doc.get("status") != "timeout":
-            raise RuntimeError(f"the endless loop was not reported as a timeout: HTTP {status} {str(doc)[:500]}")
+            raise RuntimeError(
+                f"the endless loop was not reported as a timeout: HTTP {status} {str(doc)[:500]}"
+            )
     return (time.perf_counter() - t0) * 1000
 
 
@@ -682,12 +820,18 @@ def measure_spare_after_timeout(srv: Server, problem, override_s: float) -> dict
     for _ in range(3):
         _timed_check(c, problem, "check before the timeout")
     wait_pool_idle(srv, srv.pool_size)
-    out = {"time_limit_s": override_s, "pool_size": srv.pool_size, "spare_workers": srv.spare,
-           "timeout_answered_ms": r(_timeouts(srv, problem, 1), 0),
-           "next_check_ms": r(_timed_check(c, problem, "check after the timeout"), 1),
-           "following_check_ms": r(_timed_check(c, problem, "second check after the timeout"), 1)}
+    out = {
+        "time_limit_s": override_s,
+        "pool_size": srv.pool_size,
+        "spare_workers": srv.spare,
+        "timeout_answered_ms": r(_timeouts(srv, problem, 1), 0),
+        "next_check_ms": r(_timed_check(c, problem, "check after the timeout"), 1),
+        "following_check_ms": r(_timed_check(c, problem, "second check after the timeout"), 1),
+    }
     c.close()
-    log(f"after a timeout, spare ready: next check {out['next_check_ms']} ms (then {out['following_check_ms']} ms)")
+    log(
+        f"after a timeout, spare ready: next check {out['next_check_ms']} ms (then {out['following_check_ms']} ms)"
+    )
     return out
 
 
@@ -698,12 +842,18 @@ def measure_fresh_after_timeout(srv: Server, problem, override_s: float) -> dict
     for _ in range(3):
         _timed_check(c, problem, "check before the timeout")
     wait_pool_idle(srv, 1)
-    out = {"time_limit_s": override_s, "pool_size": srv.pool_size, "spare_workers": srv.spare,
-           "timeout_answered_ms": r(_timeouts(srv, problem, 1), 0),
-           "next_check_ms": r(_timed_check(c, problem, "check after the timeout"), 1),
-           "following_check_ms": r(_timed_check(c, problem, "second check after the timeout"), 1)}
+    out = {
+        "time_limit_s": override_s,
+        "pool_size": srv.pool_size,
+        "spare_workers": srv.spare,
+        "timeout_answered_ms": r(_timeouts(srv, problem, 1), 0),
+        "next_check_ms": r(_timed_check(c, problem, "check after the timeout"), 1),
+        "following_check_ms": r(_timed_check(c, problem, "second check after the timeout"), 1),
+    }
     c.close()
-    log(f"after a timeout, no spare: next check {out['next_check_ms']} ms (then {out['following_check_ms']} ms)")
+    log(
+        f"after a timeout, no spare: next check {out['next_check_ms']} ms (then {out['following_check_ms']} ms)"
+    )
     return out
 
 
@@ -764,12 +914,25 @@ def measure_throughput(srv: Server, problems: list, clients: int, duration_s: fl
     for t in threads:
         t.join(timeout=duration_s + 300)
     elapsed = max(done_at[0], stop_at[0]) - t0
-    out = {"clients": clients, "duration_s": duration_s, "problems": [p.id for p in problems],
-           "checks": len(lat), "errors": len(errors), "error_samples": errors[:5],
-           "checks_per_s": r(len(lat) / elapsed, 1), "latency": summary(lat),
-           "status": {**summary(status_lat), "errors": len(status_errors), "error_samples": status_errors[:5]}}
-    log(f"throughput: {out['checks_per_s']} checks/s with {clients} clients, p95 {out['latency']['p95_ms']} ms, "
-        f"{len(errors)} errors; /api/status p95 {out['status']['p95_ms']} ms")
+    out = {
+        "clients": clients,
+        "duration_s": duration_s,
+        "problems": [p.id for p in problems],
+        "checks": len(lat),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "checks_per_s": r(len(lat) / elapsed, 1),
+        "latency": summary(lat),
+        "status": {
+            **summary(status_lat),
+            "errors": len(status_errors),
+            "error_samples": status_errors[:5],
+        },
+    }
+    log(
+        f"throughput: {out['checks_per_s']} checks/s with {clients} clients, p95 {out['latency']['p95_ms']} ms, "
+        f"{len(errors)} errors; /api/status p95 {out['status']['p95_ms']} ms"
+    )
     return out
 
 
@@ -793,11 +956,14 @@ def measure_sqlite_commit(tmp: Path, n: int) -> dict:
             times.append((time.perf_counter() - t0) * 1000)
         conn.close()
         out[mode] = summary(times)
-    log(f"sqlite commit (WAL): synchronous=FULL p50 {out['FULL']['p50_ms']} ms, NORMAL p50 {out['NORMAL']['p50_ms']} ms")
+    log(
+        f"sqlite commit (WAL): synchronous=FULL p50 {out['FULL']['p50_ms']} ms, NORMAL p50 {out['NORMAL']['p50_ms']} ms"
+    )
     return out
 
 
 # ---------------------------------------------------------------- the run
+
 
 def run(args) -> dict:
     smoke = args.smoke
@@ -817,26 +983,47 @@ def run(args) -> dict:
     # problems' own limits, and two more (short limit) measure the checks right after a timeout
     main_cfg = dict(pool_size=3, spare=1, time_limit_override=override if smoke else 0.0)
 
-    report: dict = {"mode": "smoke" if smoke else "full", "machine": machine(),
-                    "config": {"problems": ids, "checks_per_problem": n_checks, "warmup_checks": warmup,
-                               "clients": clients, "duration_s": duration, "notebook_reps": nb_reps,
-                               "main_server": {"pool_size": main_cfg["pool_size"], "spare_workers": 1,
-                                               "time_limit_override_s": main_cfg.get("time_limit_override")},
-                               "timeout_servers": [{"pool_size": 3, "spare_workers": 1,
-                                                    "time_limit_override_s": override},
-                                                   {"pool_size": 1, "spare_workers": 1,
-                                                    "time_limit_override_s": override}]}}
+    report: dict = {
+        "mode": "smoke" if smoke else "full",
+        "machine": machine(),
+        "config": {
+            "problems": ids,
+            "checks_per_problem": n_checks,
+            "warmup_checks": warmup,
+            "clients": clients,
+            "duration_s": duration,
+            "notebook_reps": nb_reps,
+            "main_server": {
+                "pool_size": main_cfg["pool_size"],
+                "spare_workers": 1,
+                "time_limit_override_s": main_cfg.get("time_limit_override"),
+            },
+            "timeout_servers": [
+                {"pool_size": 3, "spare_workers": 1, "time_limit_override_s": override},
+                {"pool_size": 1, "spare_workers": 1, "time_limit_override_s": override},
+            ],
+        },
+    }
     tmp = Path(tempfile.mkdtemp(prefix="jaxlings-bench-"))
     servers: list[Server] = []
     t_run = time.perf_counter()
     try:
         log(f"in-process floor ({'smoke' if smoke else 'full'} mode; temp dir {tmp})")
-        floor, expected = measure_floor(problems, reps=20 if smoke else 200, cache_dir=tmp / "floor-xla-cache",
-                                        budget_s=4.0 if smoke else 20.0)
+        floor, expected = measure_floor(
+            problems,
+            reps=20 if smoke else 200,
+            cache_dir=tmp / "floor-xla-cache",
+            budget_s=4.0 if smoke else 20.0,
+        )
         report["floor"] = floor
 
-        report["notebook"] = measure_notebooks(problems[:1] if smoke else problems, expected, nb_reps,
-                                               with_nbgrader=not smoke and not args.no_nbgrader, tmp=tmp)
+        report["notebook"] = measure_notebooks(
+            problems[:1] if smoke else problems,
+            expected,
+            nb_reps,
+            with_nbgrader=not smoke and not args.no_nbgrader,
+            tmp=tmp,
+        )
         if not smoke and not report["notebook"]["nbgrader_available"] and not args.no_nbgrader:
             log("nbgrader not found: skipped (see benchmarks/README.md to install it)")
 
@@ -853,13 +1040,16 @@ def run(args) -> dict:
         report["throughput"] = measure_throughput(srv, problems[:2], clients, duration)
         report["memory"] = srv.stop()
         servers.remove(srv)
-        log(f"memory: server peak {report['memory']['server_peak_mib']} MiB, worker peak max "
-            f"{report['memory']['worker_peak_mib_max']} MiB over {report['memory']['workers_seen']} workers")
+        log(
+            f"memory: server peak {report['memory']['server_peak_mib']} MiB, worker peak max "
+            f"{report['memory']['worker_peak_mib_max']} MiB over {report['memory']['workers_seen']} workers"
+        )
 
         if not smoke:
-            for name, pool_size, key, fn in (("server-spare", 3, "after_timeout_spare", measure_spare_after_timeout),
-                                             ("server-one-worker", 1, "after_timeout_fresh",
-                                              measure_fresh_after_timeout)):
+            for name, pool_size, key, fn in (
+                ("server-spare", 3, "after_timeout_spare", measure_spare_after_timeout),
+                ("server-one-worker", 1, "after_timeout_fresh", measure_fresh_after_timeout),
+            ):
                 s2 = Server(tmp, name, pool_size=pool_size, spare=1, time_limit_override=override)
                 servers.append(s2)
                 log(f"starting {name} (pool {pool_size}, spare 1, time limit {override:g} s)")
@@ -903,30 +1093,62 @@ def targets(rep: dict) -> list[dict]:
     t = []
     for pid in REFERENCE:
         w = rep["warm"][pid]["http"]
-        t.append({"target": f"{pid}: warm p50 <= {TARGETS['warm_p50_ms']:g} ms", "value": w["p50_ms"],
-                  "met": w["p50_ms"] <= TARGETS["warm_p50_ms"]})
-        t.append({"target": f"{pid}: warm p95 <= {TARGETS['warm_p95_ms']:g} ms", "value": w["p95_ms"],
-                  "met": w["p95_ms"] <= TARGETS["warm_p95_ms"]})
+        t.append(
+            {
+                "target": f"{pid}: warm p50 <= {TARGETS['warm_p50_ms']:g} ms",
+                "value": w["p50_ms"],
+                "met": w["p50_ms"] <= TARGETS["warm_p50_ms"],
+            }
+        )
+        t.append(
+            {
+                "target": f"{pid}: warm p95 <= {TARGETS['warm_p95_ms']:g} ms",
+                "value": w["p95_ms"],
+                "met": w["p95_ms"] <= TARGETS["warm_p95_ms"],
+            }
+        )
     for pid in REFERENCE:
         x = rep["ratios"][pid]["nbgrader_over_jaxlings_p50"]
-        t.append({"target": f"{pid}: >= {TARGETS['x_nbgrader']:g}x faster than nbgrader validate", "value": x,
-                  "met": None if x is None else x >= TARGETS["x_nbgrader"]})
+        t.append(
+            {
+                "target": f"{pid}: >= {TARGETS['x_nbgrader']:g}x faster than nbgrader validate",
+                "value": x,
+                "met": None if x is None else x >= TARGETS["x_nbgrader"],
+            }
+        )
     tp = rep["throughput"]
-    t.append({"target": f">= {TARGETS['checks_per_s']:g} checks/s on {rep['machine']['cores']} cores, 0 errors",
-              "value": tp["checks_per_s"], "met": tp["checks_per_s"] >= TARGETS["checks_per_s"] and tp["errors"] == 0})
+    t.append(
+        {
+            "target": f">= {TARGETS['checks_per_s']:g} checks/s on {rep['machine']['cores']} cores, 0 errors",
+            "value": tp["checks_per_s"],
+            "met": tp["checks_per_s"] >= TARGETS["checks_per_s"] and tp["errors"] == 0,
+        }
+    )
     m = rep["memory"]
     ref = [x for pid in REFERENCE for x in rep["warm"][pid].get("workers_rss_mib_after") or []]
     ref_max = max(ref) if ref else None
-    t.append({"target": f"worker <= {TARGETS['worker_rss_mib']:g} MiB resident while checking the reference "
-                        "problems (VmRSS after their checks)", "value": ref_max,
-              "met": ref_max is not None and ref_max <= TARGETS["worker_rss_mib"]})
-    t.append({"target": f"every worker <= {TARGETS['worker_rss_mib']:g} MiB over the whole run, heavier problems "
-                        "included (peak VmHWM)", "value": m["worker_peak_mib_max"],
-              "met": m["worker_peak_mib_max"] is not None and m["worker_peak_mib_max"] <= TARGETS["worker_rss_mib"]})
+    t.append(
+        {
+            "target": f"worker <= {TARGETS['worker_rss_mib']:g} MiB resident while checking the reference "
+            "problems (VmRSS after their checks)",
+            "value": ref_max,
+            "met": ref_max is not None and ref_max <= TARGETS["worker_rss_mib"],
+        }
+    )
+    t.append(
+        {
+            "target": f"every worker <= {TARGETS['worker_rss_mib']:g} MiB over the whole run, heavier problems "
+            "included (peak VmHWM)",
+            "value": m["worker_peak_mib_max"],
+            "met": m["worker_peak_mib_max"] is not None
+            and m["worker_peak_mib_max"] <= TARGETS["worker_rss_mib"],
+        }
+    )
     return t
 
 
 # ---------------------------------------------------------------- the table
+
 
 def fmt(x: Any, nd: int = 1, unit: str = "") -> str:
     if x is None:
@@ -963,14 +1185,16 @@ def table(rep: dict) -> str:
             f"| {fmt(w['in_pool']['p50_ms'])} | {fmt(rep['floor'][pid]['exec_and_call']['p50_ms'], 2)} "
             f"| {fmt(rt['jaxlings_p50_over_floor_p50'], 1, '×')} | {fmt(nbc, 0)} "
             f"| {fmt(rt['nbclient_over_jaxlings_p50'], 0, '×')} | {fmt(nbg, 0)} "
-            f"| {fmt(rt['nbgrader_over_jaxlings_p50'], 0, '×')} |")
+            f"| {fmt(rt['nbgrader_over_jaxlings_p50'], 0, '×')} |"
+        )
     s = rep["startup"]
     lines += [
         "",
         "floor = the reference exec'd and called on the same cases in the benchmark process; nbclient / nbgrader = "
         "the equivalent two-cell notebook in a fresh kernel (median of "
         f"{rep['config']['notebook_reps']}); nbgrader "
-        + ("measured" if rep["notebook"]["nbgrader_available"] else "not installed: skipped") + ".",
+        + ("measured" if rep["notebook"]["nbgrader_available"] else "not installed: skipped")
+        + ".",
         "",
         "| startup and fresh workers | ms |",
         "|---|--:|",
@@ -979,12 +1203,16 @@ def table(rep: dict) -> str:
         f"| start → first check answered by a warm worker (the next check) | {fmt(s['first_warm_check_ms'], 0)} |",
     ]
     a = rep["after_timeout_spare"]
-    lines.append(f"| check right after a timeout ({a['time_limit_s']:g} s limit), a spare worker ready (pool of 3) "
-                 f"| {fmt(a['next_check_ms'])} |")
+    lines.append(
+        f"| check right after a timeout ({a['time_limit_s']:g} s limit), a spare worker ready (pool of 3) "
+        f"| {fmt(a['next_check_ms'])} |"
+    )
     if "after_timeout_fresh" in rep:
         f = rep["after_timeout_fresh"]
-        lines.append(f"| check right after a timeout that must wait for a fresh worker (pool of 1) "
-                     f"| {fmt(f['next_check_ms'], 0)} |")
+        lines.append(
+            f"| check right after a timeout that must wait for a fresh worker (pool of 1) "
+            f"| {fmt(f['next_check_ms'], 0)} |"
+        )
     tp = rep["throughput"]
     lines += [
         "",
@@ -1022,8 +1250,10 @@ def table(rep: dict) -> str:
         f"{', '.join(fmt(x, 0) for x in mm.get('worker_pss_last_mib', [])) or '—'} |",
     ]
     after = [(pid, w.get("workers_rss_mib_after") or []) for pid, w in rep["warm"].items()]
-    lines += [f"| workers resident after the checks of {pid} | {', '.join(fmt(x, 0) for x in xs) or '—'} |"
-              for pid, xs in after]
+    lines += [
+        f"| workers resident after the checks of {pid} | {', '.join(fmt(x, 0) for x in xs) or '—'} |"
+        for pid, xs in after
+    ]
     lines += [
         "",
         "| target | value | met |",
@@ -1037,18 +1267,42 @@ def table(rep: dict) -> str:
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--smoke", action="store_true", help="tiny run (few checks, 3 s of load, no nbgrader)")
-    ap.add_argument("--checks", type=int, default=0, help="measured warm checks per problem (default 60; smoke 6)")
-    ap.add_argument("--clients", type=int, default=20, help="concurrent clients in the throughput phase")
-    ap.add_argument("--duration", type=float, default=0.0, help="seconds of load (default 20; smoke 3)")
-    ap.add_argument("--notebook-reps", type=int, default=3, help="nbclient / nbgrader runs per problem")
-    ap.add_argument("--no-nbgrader", action="store_true", help="skip nbgrader even when it is installed")
-    ap.add_argument("--json", type=Path, default=None,
-                    help="where to write the JSON (default results/latest.json; smoke: results/smoke.json)")
-    ap.add_argument("--keep-tmp", action="store_true", help="keep the temp dir (server logs, notebooks)")
-    ap.add_argument("--install-optional", action="store_true",
-                    help="install requirements-optional.txt (nbgrader, py-spy, pyinstrument) into "
-                         "benchmarks/.venv-optional, then exit")
+    ap.add_argument(
+        "--smoke", action="store_true", help="tiny run (few checks, 3 s of load, no nbgrader)"
+    )
+    ap.add_argument(
+        "--checks",
+        type=int,
+        default=0,
+        help="measured warm checks per problem (default 60; smoke 6)",
+    )
+    ap.add_argument(
+        "--clients", type=int, default=20, help="concurrent clients in the throughput phase"
+    )
+    ap.add_argument(
+        "--duration", type=float, default=0.0, help="seconds of load (default 20; smoke 3)"
+    )
+    ap.add_argument(
+        "--notebook-reps", type=int, default=3, help="nbclient / nbgrader runs per problem"
+    )
+    ap.add_argument(
+        "--no-nbgrader", action="store_true", help="skip nbgrader even when it is installed"
+    )
+    ap.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        help="where to write the JSON (default results/latest.json; smoke: results/smoke.json)",
+    )
+    ap.add_argument(
+        "--keep-tmp", action="store_true", help="keep the temp dir (server logs, notebooks)"
+    )
+    ap.add_argument(
+        "--install-optional",
+        action="store_true",
+        help="install requirements-optional.txt (nbgrader, py-spy, pyinstrument) into "
+        "benchmarks/.venv-optional, then exit",
+    )
     args = ap.parse_args(argv)
     if args.install_optional:
         return install_optional()

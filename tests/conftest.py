@@ -1,4 +1,5 @@
 """Shared fixtures: a small bank (the two reference problems), a warm pool, a checker."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,8 +13,10 @@ from jaxlings.harness.pool import WorkerPool
 
 REPO = Path(__file__).resolve().parents[1]
 PROBLEMS = REPO / "problems"
-REFERENCE = {"nnx-ema-step": "B-nnx-modules/19-nnx-ema-step",
-             "nnx-counters-and-buffers": "B-nnx-modules/14-nnx-counters-and-buffers"}
+REFERENCE = {
+    "nnx-ema-step": "B-nnx-modules/19-nnx-ema-step",
+    "nnx-counters-and-buffers": "B-nnx-modules/14-nnx-counters-and-buffers",
+}
 
 pytest_plugins = ["pytest_jupyter.jupyter_server"]
 
@@ -44,8 +47,12 @@ def data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def pool(data_dir):
-    p = WorkerPool(max_workers=2, spare=1, compile_cache_dir=data_dir / "xla-cache",
-                   log_path=data_dir / "workers.log")
+    p = WorkerPool(
+        max_workers=2,
+        spare=1,
+        compile_cache_dir=data_dir / "xla-cache",
+        log_path=data_dir / "workers.log",
+    )
     p.prefill()
     yield p
     p.close()

@@ -1,4 +1,5 @@
 """The TypeScript REST types in src/api.ts must match the TypedDicts in jaxlings.api."""
+
 from __future__ import annotations
 
 import re

@@ -1,9 +1,18 @@
 """The bank: loads the real problems; broken folders are reported naming file and field."""
+
 import shutil
 
 import pytest
 
-from jaxlings.bank import Bank, BankError, load_problem, load_sprint, parse_hints, pitfall_titles, split_sections
+from jaxlings.bank import (
+    Bank,
+    BankError,
+    load_problem,
+    load_sprint,
+    parse_hints,
+    pitfall_titles,
+    split_sections,
+)
 
 from .conftest import PROBLEMS, REFERENCE
 
@@ -27,7 +36,9 @@ def test_problems_come_in_track_order(small_bank):
     assert [p.order for p in small_bank] == sorted(p.order for p in small_bank)
 
 
-@pytest.mark.parametrize("bad_id", ["../etc", "nnx-ema-step/../x", "", "A" * 300, "..", "nnx_ema", None, 3])
+@pytest.mark.parametrize(
+    "bad_id", ["../etc", "nnx-ema-step/../x", "", "A" * 300, "..", "nnx_ema", None, 3]
+)
 def test_ids_that_are_not_slugs_never_match(small_bank, bad_id):
     assert small_bank.get(bad_id) is None
 
@@ -41,22 +52,55 @@ def broken(tmp_path, small_bank_dir):
     return folder, load_sprint(sprint_dir)
 
 
-@pytest.mark.parametrize("edit, where, words", [
-    (lambda f: (f / "meta.toml").write_text((f / "meta.toml").read_text().replace('difficulty = "easy"', 'difficulty = "trivial"')),
-     "meta.toml", "field `difficulty` must be one of easy, medium, hard"),
-    (lambda f: (f / "meta.toml").write_text((f / "meta.toml").read_text().replace('function = "ema_step"\n', '')),
-     "meta.toml", "field `function` is missing"),
-    (lambda f: (f / "meta.toml").write_text((f / "meta.toml").read_text().replace('order = 19', 'order = 7')),
-     "meta.toml", "field `order` is 7 but the folder number is 19"),
-    (lambda f: (f / "meta.toml").write_text("id = [oops"), "meta.toml", "not valid TOML"),
-    (lambda f: (f / "problem.md").write_text((f / "problem.md").read_text().replace("## Pitfalls", "## Traps")),
-     "problem.md", "missing section `## Pitfalls`"),
-    (lambda f: (f / "solution.py").write_text("def other(seed):\n    pass\n"),
-     "solution.py", "must define `def ema_step(...)` at top level"),
-    (lambda f: (f / "starter.py").unlink(), "starter.py", "file missing"),
-    (lambda f: (f / "meta.toml").write_text((f / "meta.toml").read_text().replace("rtol = 1e-5", 'rtol = "small"')),
-     "meta.toml", "field `rtol` must be a non-negative number"),
-])
+@pytest.mark.parametrize(
+    "edit, where, words",
+    [
+        (
+            lambda f: (f / "meta.toml").write_text(
+                (f / "meta.toml")
+                .read_text()
+                .replace('difficulty = "easy"', 'difficulty = "trivial"')
+            ),
+            "meta.toml",
+            "field `difficulty` must be one of easy, medium, hard",
+        ),
+        (
+            lambda f: (f / "meta.toml").write_text(
+                (f / "meta.toml").read_text().replace('function = "ema_step"\n', "")
+            ),
+            "meta.toml",
+            "field `function` is missing",
+        ),
+        (
+            lambda f: (f / "meta.toml").write_text(
+                (f / "meta.toml").read_text().replace("order = 19", "order = 7")
+            ),
+            "meta.toml",
+            "field `order` is 7 but the folder number is 19",
+        ),
+        (lambda f: (f / "meta.toml").write_text("id = [oops"), "meta.toml", "not valid TOML"),
+        (
+            lambda f: (f / "problem.md").write_text(
+                (f / "problem.md").read_text().replace("## Pitfalls", "## Traps")
+            ),
+            "problem.md",
+            "missing section `## Pitfalls`",
+        ),
+        (
+            lambda f: (f / "solution.py").write_text("def other(seed):\n    pass\n"),
+            "solution.py",
+            "must define `def ema_step(...)` at top level",
+        ),
+        (lambda f: (f / "starter.py").unlink(), "starter.py", "file missing"),
+        (
+            lambda f: (f / "meta.toml").write_text(
+                (f / "meta.toml").read_text().replace("rtol = 1e-5", 'rtol = "small"')
+            ),
+            "meta.toml",
+            "field `rtol` must be a non-negative number",
+        ),
+    ],
+)
 def test_schema_errors_name_the_file_and_field(broken, edit, where, words):
     folder, sprint = broken
     edit(folder)

@@ -1,5 +1,6 @@
 """The checker's fast path: a returned value bit-identical to the expected one is neither
 compared nor rendered again, and the result is exactly what the slow path gives."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -33,14 +34,19 @@ def test_identical_values_compare_equal_and_preview_alike(value):
     assert preview(a) == preview(b)
 
 
-@pytest.mark.parametrize("a,b", [
-    (np.zeros(3, np.float32), np.zeros(3, np.float64)),           # dtype
-    (np.zeros(3, np.float32), np.zeros((3, 1), np.float32)),      # shape
-    (np.array([0.0], np.float32), np.array([-0.0], np.float32)),  # bits
-    ((1.0, 2.0), [1.0, 2.0]),                                      # container type
-    ({"a": 1.0, "b": 2.0}, {"b": 2.0, "a": 1.0}),                  # key order (previews differ)
-    (1, True), (1.0, 1), (np.float32(1.0), 1.0),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        (np.zeros(3, np.float32), np.zeros(3, np.float64)),  # dtype
+        (np.zeros(3, np.float32), np.zeros((3, 1), np.float32)),  # shape
+        (np.array([0.0], np.float32), np.array([-0.0], np.float32)),  # bits
+        ((1.0, 2.0), [1.0, 2.0]),  # container type
+        ({"a": 1.0, "b": 2.0}, {"b": 2.0, "a": 1.0}),  # key order (previews differ)
+        (1, True),
+        (1.0, 1),
+        (np.float32(1.0), 1.0),
+    ],
+)
 def test_different_values_are_not_identical(a, b):
     assert not _identical(wire(a), wire(b))
 
@@ -58,19 +64,32 @@ def _ema():
 
 
 def _outcome(values) -> Outcome:
-    return Outcome(status="ok", frames=[{"op": "case", "i": i, "ok": True, "value": codec.encode(v)}
-                                        for i, v in enumerate(values)],
-                   result={"op": "result", "cell_error": None, "missing": None, "checks": []})
+    return Outcome(
+        status="ok",
+        frames=[
+            {"op": "case", "i": i, "ok": True, "value": codec.encode(v)}
+            for i, v in enumerate(values)
+        ],
+        result={"op": "result", "cell_error": None, "missing": None, "checks": []},
+    )
 
 
 def test_build_result_same_as_slow_path():
     p = _ema()
-    exp_values = [np.asarray(c.inputs["params_arr"] * (1 - c.inputs["decay"])
-                             + c.inputs["ema_arr"] * c.inputs["decay"], np.float32) for c in p.cases]
+    exp_values = [
+        np.asarray(
+            c.inputs["params_arr"] * (1 - c.inputs["decay"])
+            + c.inputs["ema_arr"] * c.inputs["decay"],
+            np.float32,
+        )
+        for c in p.cases
+    ]
     expected = Expected(values=[wire(v) for v in exp_values], checks={})
     exact = build_result(p, expected, _outcome(exp_values), 10.0)
     assert exact["passed"] and exact["status"] == "passed"
-    near = [v + np.float32(1e-7) * (np.abs(v) > 0) for v in exp_values]  # within tolerance, other bits
+    near = [
+        v + np.float32(1e-7) * (np.abs(v) > 0) for v in exp_values
+    ]  # within tolerance, other bits
     close = build_result(p, expected, _outcome(near), 10.0)
     assert close["passed"]
     for i, (row, crow) in enumerate(zip(exact["cases"], close["cases"])):

@@ -1,4 +1,5 @@
 """HintPolicy: hints after the first attempt, one at a time; the solution when solved or after N failures."""
+
 import pytest
 
 from jaxlings.gating import HintPolicy
@@ -20,7 +21,11 @@ def test_first_attempt_unlocks_the_next_hint_only():
     g = policy.gate(History(attempts=1, failed=1, hints_revealed=1), total_hints=2)
     assert g.hints_visible == 1 and g.next_hint_available
     g = policy.gate(History(attempts=1, failed=1, hints_revealed=2), total_hints=2)
-    assert g.hints_visible == 2 and not g.next_hint_available and g.next_hint_reason == "All hints are shown."
+    assert (
+        g.hints_visible == 2
+        and not g.next_hint_available
+        and g.next_hint_reason == "All hints are shown."
+    )
 
 
 @pytest.mark.parametrize("failed, available", [(0, False), (2, False), (3, True), (7, True)])

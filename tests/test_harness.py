@@ -2,6 +2,7 @@
 
 Runs real worker processes through the Checker, the same path the server uses.
 """
+
 import json
 import os
 import subprocess
@@ -43,14 +44,19 @@ def test_expected_values_never_enter_the_worker_job(checker, ema):
     assert "expected" not in job
     # the worked example's inputs are in the job, its expected output (0.1, 0.2, …) is not
     import base64
+
     assert base64.b64encode(worked.tobytes()).decode() not in job
 
 
 def test_wrong_blend_fails_with_per_case_sentences(checker, ema):
-    r = check(checker, ema, """
+    r = check(
+        checker,
+        ema,
+        """
         def ema_step(seed, params_arr, ema_arr, decay):
             return (1.0 - decay) * ema_arr + decay * params_arr
-    """)
+    """,
+    )
     assert not r["passed"] and r["status"] == "failed"
     worked = r["cases"][0]
     assert worked["name"] == "worked example" and not worked["passed"]
@@ -58,31 +64,52 @@ def test_wrong_blend_fails_with_per_case_sentences(checker, ema):
     assert worked["expected_preview"] == "float32[4] [0.1, 0.2, 0.3, 0.4]"
     assert worked["actual_preview"] == "float32[4] [0.9, 1.8, 2.7, 3.6]"
     hidden = [c for c in r["cases"] if c["hidden"]]
-    assert hidden and all(c["inputs_preview"] is None and c["expected_preview"] is None
-                          and c["actual_preview"] is None for c in hidden)
+    assert hidden and all(
+        c["inputs_preview"] is None
+        and c["expected_preview"] is None
+        and c["actual_preview"] is None
+        for c in hidden
+    )
 
 
 HOSTILE = {
-    "infinite loop": ("""
+    "infinite loop": (
+        """
         def ema_step(seed, params_arr, ema_arr, decay):
             while True:
                 pass
-    """, "timeout", "still running after"),
-    "os._exit(0)": ("""
+    """,
+        "timeout",
+        "still running after",
+    ),
+    "os._exit(0)": (
+        """
         import os
         def ema_step(seed, params_arr, ema_arr, decay):
             os._exit(0)
-    """, "error", "exited with status 0"),
-    "sys.exit(0)": ("""
+    """,
+        "error",
+        "exited with status 0",
+    ),
+    "sys.exit(0)": (
+        """
         import sys
         def ema_step(seed, params_arr, ema_arr, decay):
             sys.exit(0)
-    """, "error", "called sys.exit(0)"),
-    "raised KeyboardInterrupt": ("""
+    """,
+        "error",
+        "called sys.exit(0)",
+    ),
+    "raised KeyboardInterrupt": (
+        """
         def ema_step(seed, params_arr, ema_arr, decay):
             raise KeyboardInterrupt
-    """, "error", "raised KeyboardInterrupt"),
-    "patched comparisons": ("""
+    """,
+        "error",
+        "raised KeyboardInterrupt",
+    ),
+    "patched comparisons": (
+        """
         import numpy
         numpy.allclose = lambda *a, **k: True
         numpy.testing.assert_allclose = lambda *a, **k: None
@@ -90,33 +117,56 @@ HOSTILE = {
         numpy.array_equal = lambda *a, **k: True
         def ema_step(seed, params_arr, ema_arr, decay):
             return params_arr * 0
-    """, "failed", "elements differ"),
-    "lying __eq__": ("""
+    """,
+        "failed",
+        "elements differ",
+    ),
+    "lying __eq__": (
+        """
         class Liar:
             def __eq__(self, other): return True
             def __ne__(self, other): return False
         def ema_step(seed, params_arr, ema_arr, decay):
             return Liar()
-    """, "error", "cannot be compared"),
-    "memory hog": ("""
+    """,
+        "error",
+        "cannot be compared",
+    ),
+    "memory hog": (
+        """
         def ema_step(seed, params_arr, ema_arr, decay):
             hog = []
             while True:
                 hog.append(np.ones(16 * 1024 * 1024, dtype=np.uint8))
-    """, "memory", "MiB of memory"),
-    "SyntaxError": ("""
+    """,
+        "memory",
+        "MiB of memory",
+    ),
+    "SyntaxError": (
+        """
         def ema_step(seed, params_arr, ema_arr, decay)
             return ema_arr
-    """, "error", "line 2:"),
-    "missing function": ("""
+    """,
+        "error",
+        "line 2:",
+    ),
+    "missing function": (
+        """
         def emastep(seed, params_arr, ema_arr, decay):
             return ema_arr
-    """, "error", "No function named `ema_step`"),
-    "interpreter crash": ("""
+    """,
+        "error",
+        "No function named `ema_step`",
+    ),
+    "interpreter crash": (
+        """
         import ctypes
         def ema_step(seed, params_arr, ema_arr, decay):
             ctypes.string_at(0)
-    """, "error", "killed by SIGSEGV"),
+    """,
+        "error",
+        "killed by SIGSEGV",
+    ),
 }
 
 
@@ -136,31 +186,48 @@ def test_hostile_submission_is_a_clear_non_pass(checker, ema, name, monkeypatch)
 
 
 def test_syntax_error_points_at_the_learners_line(checker, ema):
-    r = check(checker, ema, "x = 1\n\ndef ema_step(seed, params_arr, ema_arr, decay)\n    return 1\n")
+    r = check(
+        checker, ema, "x = 1\n\ndef ema_step(seed, params_arr, ema_arr, decay)\n    return 1\n"
+    )
     assert r["error"]["type"] == "SyntaxError" and r["error"]["line"] == 3
     assert r["error"]["message"].startswith("line 3:")
 
 
 def test_exception_in_a_case_reports_the_cell_line(checker, ema):
-    r = check(checker, ema, "def ema_step(seed, params_arr, ema_arr, decay):\n    y = 1\n    return params_arr[:2] + ema_arr\n")
+    r = check(
+        checker,
+        ema,
+        "def ema_step(seed, params_arr, ema_arr, decay):\n    y = 1\n    return params_arr[:2] + ema_arr\n",
+    )
     assert not r["passed"] and r["error"]["line"] == 3
-    assert r["cases"][0]["message"].startswith("line 3: TypeError") or "line 3:" in r["cases"][0]["message"]
+    assert (
+        r["cases"][0]["message"].startswith("line 3: TypeError")
+        or "line 3:" in r["cases"][0]["message"]
+    )
     assert "harness" not in (r["error"]["traceback"] or "")
 
 
 def test_missing_function_names_what_was_defined(checker, ema):
     r = check(checker, ema, "def helper():\n    pass\n\nclass Foo:\n    pass\n")
-    assert r["error"]["message"] == "No function named `ema_step` in your cell; it defines `Foo`, `helper`."
+    assert (
+        r["error"]["message"]
+        == "No function named `ema_step` in your cell; it defines `Foo`, `helper`."
+    )
 
 
 def test_children_left_running_are_killed(checker, ema):
     marker = f"jaxlings-test-{os.getpid()}-{time.time_ns()}"
-    r = check(checker, ema, f"""
+    r = check(
+        checker,
+        ema,
+        f"""
         import subprocess
         def ema_step(seed, params_arr, ema_arr, decay):
             subprocess.Popen(["sh", "-c", "exec -a {marker} sleep 300"], start_new_session=True)
             return decay * ema_arr + (1.0 - decay) * params_arr
-    """, owner="children")
+    """,
+        owner="children",
+    )
     assert r["passed"]  # the answer is right; what it left behind must not survive
     time.sleep(0.5)
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
@@ -169,35 +236,49 @@ def test_children_left_running_are_killed(checker, ema):
 
 
 def test_a_correct_function_printing_50_mb_passes_with_output_cut(checker, ema):
-    r = check(checker, ema, """
+    r = check(
+        checker,
+        ema,
+        """
         def ema_step(seed, params_arr, ema_arr, decay):
             if float(decay) == 0.9:
                 print("x" * 50_000_000)
             return decay * ema_arr + (1.0 - decay) * params_arr
-    """, owner="printer")
+    """,
+        owner="printer",
+    )
     assert r["passed"]
     assert r["stdout_truncated"] and len(r["stdout"]) < 70_000
     assert "output cut: 50,000,001 bytes were printed" in r["stdout"]
 
 
 def test_printing_cannot_forge_the_protocol(checker, ema):
-    r = check(checker, ema, """
+    r = check(
+        checker,
+        ema,
+        """
         import sys
         def ema_step(seed, params_arr, ema_arr, decay):
             sys.stdout.write('{"op": "result"}\\n' * 100)
             sys.stderr.buffer.write(bytes(range(256)))
             return params_arr * 0
-    """, owner="forger")
+    """,
+        owner="forger",
+    )
     assert not r["passed"] and r["status"] == "failed"
     assert '{"op": "result"}' in r["stdout"]
 
 
 def test_prelude_names_exist(checker, ema):
-    r = check(checker, ema, """
+    r = check(
+        checker,
+        ema,
+        """
         names = (jax, jnp, np, nnx, optax)
         def ema_step(seed, params_arr, ema_arr, decay):
             return jnp.asarray(decay * ema_arr + (1.0 - decay) * params_arr)
-    """)
+    """,
+    )
     assert r["passed"], r
 
 
@@ -205,11 +286,18 @@ def test_a_patched_worker_is_retired_not_reused(checker, ema):
     owner = "patcher"
     check(checker, ema, "import numpy\nnumpy.sum = lambda *a, **k: 0\n" + GOOD, owner=owner)
     time.sleep(0.5)
-    r = check(checker, ema, "import numpy\n_s = numpy.sum(numpy.ones(3))\n"
-                            "def ema_step(seed, params_arr, ema_arr, decay):\n"
-                            "    return params_arr * 0 + _s\n", owner=owner)
+    r = check(
+        checker,
+        ema,
+        "import numpy\n_s = numpy.sum(numpy.ones(3))\n"
+        "def ema_step(seed, params_arr, ema_arr, decay):\n"
+        "    return params_arr * 0 + _s\n",
+        owner=owner,
+    )
     # a fresh worker has the real numpy.sum: 3.0, not the patched 0
-    assert "got 3" in r["cases"][0]["message"] or "3." in (r["cases"][0]["actual_preview"] or ""), r["cases"][0]
+    assert "got 3" in r["cases"][0]["message"] or "3." in (r["cases"][0]["actual_preview"] or ""), (
+        r["cases"][0]
+    )
 
 
 def test_expected_cache_is_rebuilt_when_corrupted(checker, ema):
@@ -235,6 +323,7 @@ def test_structural_check_catches_counter_stored_as_param(checker, small_bank):
 def test_learner_code_has_no_network(checker, ema, pool):
     import socket
     import threading
+
     if not pool.prefix:
         pytest.skip("unshare is not available here, so workers keep the network")
     server = socket.socket()
@@ -242,12 +331,17 @@ def test_learner_code_has_no_network(checker, ema, pool):
     server.listen(1)
     port = server.getsockname()[1]
     threading.Thread(target=lambda: server.accept(), daemon=True).start()
-    r = check(checker, ema, f"""
+    r = check(
+        checker,
+        ema,
+        f"""
         import socket
         def ema_step(seed, params_arr, ema_arr, decay):
             socket.create_connection(("127.0.0.1", {port}), timeout=1).close()
             return decay * ema_arr + (1.0 - decay) * params_arr
-    """, owner="network")
+    """,
+        owner="network",
+    )
     server.close()
     assert not r["passed"] and r["status"] == "error"
     assert "OSError" in r["error"]["message"] or "Errno" in r["error"]["message"], r["error"]

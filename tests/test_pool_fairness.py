@@ -1,4 +1,5 @@
 """Checks waiting for a worker are served first come, first served."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace

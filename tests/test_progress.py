@@ -1,4 +1,5 @@
 """ProgressStore: attempts, hint reveals and solved state per user, in SQLite WAL."""
+
 import sqlite3
 import threading
 
@@ -43,6 +44,7 @@ def test_concurrent_attempts_are_all_recorded_once(store):
     def work(i):
         for _ in range(20):
             store.record_attempt(f"u{i % 3}", "p", "c", "failed", False, 1.0)
+
     threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
     for t in threads:
         t.start()
@@ -55,4 +57,6 @@ def test_unwritable_database_raises_progress_unavailable(tmp_path):
     (tmp_path / "ro").mkdir()
     (tmp_path / "ro" / "p.sqlite").mkdir()  # a directory where the file should be
     with pytest.raises(ProgressUnavailable):
-        ProgressStore(tmp_path / "ro" / "p.sqlite").record_attempt("a", "p", "c", "failed", False, 1.0)
+        ProgressStore(tmp_path / "ro" / "p.sqlite").record_attempt(
+            "a", "p", "c", "failed", False, 1.0
+        )

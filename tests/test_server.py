@@ -1,4 +1,5 @@
 """The REST API through a real jupyter_server (pytest-jupyter's jp_fetch)."""
+
 import asyncio
 import getpass
 import json
@@ -15,12 +16,19 @@ WRONG = "def ema_step(seed, params_arr, ema_arr, decay):\n    return (1.0 - deca
 
 @pytest.fixture
 def jp_server_config(small_bank_dir, data_dir, tmp_path):
-    return Config({
-        "ServerApp": {"jpserver_extensions": {"jaxlings": True}},
-        "Jaxlings": {"problems_dir": str(small_bank_dir), "data_dir": str(data_dir),
-                     "db_path": str(tmp_path / "progress.sqlite"), "pool_size": 2, "spare_workers": 1,
-                     "time_limit_s_override": 3.0},
-    })
+    return Config(
+        {
+            "ServerApp": {"jpserver_extensions": {"jaxlings": True}},
+            "Jaxlings": {
+                "problems_dir": str(small_bank_dir),
+                "data_dir": str(data_dir),
+                "db_path": str(tmp_path / "progress.sqlite"),
+                "pool_size": 2,
+                "spare_workers": 1,
+                "time_limit_s_override": 3.0,
+            },
+        }
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +42,9 @@ def api(jp_fetch):
     async def call(method, *path, body=None, raw=None, expect=200):
         kwargs = {"method": method}
         if method == "POST":
-            kwargs["body"] = raw if raw is not None else json.dumps(body if body is not None else {})
+            kwargs["body"] = (
+                raw if raw is not None else json.dumps(body if body is not None else {})
+            )
         try:
             resp = await jp_fetch("jaxlings", "api", *path, **kwargs)
         except tornado.httpclient.HTTPClientError as err:
@@ -42,6 +52,7 @@ def api(jp_fetch):
             return json.loads(err.response.body)
         assert resp.code == expect
         return json.loads(resp.body)
+
     return call
 
 
@@ -53,9 +64,16 @@ def problem_texts(small_bank):
 async def test_list_problems(api):
     rows = await api("GET", "problems")
     assert [r["id"] for r in rows] == ["nnx-counters-and-buffers", EMA]
-    assert rows[1] == {"id": EMA, "title": "Running average (EMA) step", "sprint": "B",
-                       "sprint_title": "NNX modules and state", "order": 19, "difficulty": "easy",
-                       "status": "new", "attempts": 0}
+    assert rows[1] == {
+        "id": EMA,
+        "title": "Running average (EMA) step",
+        "sprint": "B",
+        "sprint_title": "NNX modules and state",
+        "order": 19,
+        "difficulty": "easy",
+        "status": "new",
+        "attempts": 0,
+    }
 
 
 async def test_show_problem_hides_locked_hints_and_solution(api, small_bank, jp_fetch):
@@ -65,14 +83,23 @@ async def test_show_problem_hides_locked_hints_and_solution(api, small_bank, jp_
     d = json.loads(body)
     assert d["signature"] == "ema_step(seed, params_arr, ema_arr, decay)"
     assert "## Worked example" in d["statement_md"] and d["starter"].startswith("def ema_step")
-    assert d["hints"] == {"total": 2, "unlocked": [], "next_available": False,
-                          "locked_reason": "Hints unlock after your first Check."}
-    assert d["solution_available"] is False and "3 more failed Checks" in d["solution_locked_reason"]
+    assert d["hints"] == {
+        "total": 2,
+        "unlocked": [],
+        "next_available": False,
+        "locked_reason": "Hints unlock after your first Check.",
+    }
+    assert (
+        d["solution_available"] is False and "3 more failed Checks" in d["solution_locked_reason"]
+    )
     for text in hints + [solution]:
         assert text not in body
     locked = await api("GET", "problems", EMA, "solution", expect=403)
     assert "unlocks when you solve" in locked["message"] and solution not in json.dumps(locked)
-    assert "first Check" in (await api("POST", "problems", EMA, "hints", "next", expect=403))["message"]
+    assert (
+        "first Check"
+        in (await api("POST", "problems", EMA, "hints", "next", expect=403))["message"]
+    )
 
 
 async def test_check_records_an_attempt_and_unlocks_hints_one_at_a_time(api, small_bank):
@@ -89,7 +116,9 @@ async def test_check_records_an_attempt_and_unlocks_hints_one_at_a_time(api, sma
     assert hints[1] not in json.dumps(d) and solution not in json.dumps(d)
     h = await api("POST", "problems", EMA, "hints", "next")
     assert h["index"] == 1 and h["hints"]["next_available"] is False
-    assert "All hints" in (await api("POST", "problems", EMA, "hints", "next", expect=403))["message"]
+    assert (
+        "All hints" in (await api("POST", "problems", EMA, "hints", "next", expect=403))["message"]
+    )
 
 
 async def test_solution_unlocks_when_solved(api, small_bank):
@@ -116,21 +145,38 @@ async def test_progress_is_keyed_to_the_os_user_under_token_auth(api):
     prog = await api("GET", "progress")
     assert prog["user"] == f"os:{getpass.getuser()}"
     assert prog["solved"] == 1 and prog["total"] == 2
-    assert prog["sprints"] == [{"key": "B", "title": "NNX modules and state", "total": 2, "solved": 1, "attempted": 1}]
+    assert prog["sprints"] == [
+        {"key": "B", "title": "NNX modules and state", "total": 2, "solved": 1, "attempted": 1}
+    ]
 
 
-@pytest.mark.parametrize("path, method, raw, code, words", [
-    (("problems", "no-such-problem"), "GET", None, 404, "There is no problem 'no-such-problem'"),
-    (("problems", "..%2F..%2Fetc%2Fpasswd"), "GET", None, 404, "There is no problem"),
-    (("problems", "%2e%2e", "check"), "POST", '{"code": "x"}', 404, "There is no problem"),
-    (("problems", EMA, "check"), "POST", "{not json", 400, "not valid JSON"),
-    (("problems", EMA, "check"), "POST", b"\xff\xfe\x00", 400, "not UTF-8"),
-    (("problems", EMA, "check"), "POST", '["code"]', 400, "must be a JSON object"),
-    (("problems", EMA, "check"), "POST", '{"cod": "x"}', 400, "needs a `code` field"),
-    (("problems", EMA, "check"), "POST", json.dumps({"code": "x" * (256 * 1024 + 1)}), 413, "larger than 256 KiB"),
-    (("problems", EMA, "check"), "POST", json.dumps({"code": "a = 1\x00"}), 400, "null byte"),
-    (("nothing", "here"), "GET", None, 404, "no such jaxlings endpoint"),
-])
+@pytest.mark.parametrize(
+    "path, method, raw, code, words",
+    [
+        (
+            ("problems", "no-such-problem"),
+            "GET",
+            None,
+            404,
+            "There is no problem 'no-such-problem'",
+        ),
+        (("problems", "..%2F..%2Fetc%2Fpasswd"), "GET", None, 404, "There is no problem"),
+        (("problems", "%2e%2e", "check"), "POST", '{"code": "x"}', 404, "There is no problem"),
+        (("problems", EMA, "check"), "POST", "{not json", 400, "not valid JSON"),
+        (("problems", EMA, "check"), "POST", b"\xff\xfe\x00", 400, "not UTF-8"),
+        (("problems", EMA, "check"), "POST", '["code"]', 400, "must be a JSON object"),
+        (("problems", EMA, "check"), "POST", '{"cod": "x"}', 400, "needs a `code` field"),
+        (
+            ("problems", EMA, "check"),
+            "POST",
+            json.dumps({"code": "x" * (256 * 1024 + 1)}),
+            413,
+            "larger than 256 KiB",
+        ),
+        (("problems", EMA, "check"), "POST", json.dumps({"code": "a = 1\x00"}), 400, "null byte"),
+        (("nothing", "here"), "GET", None, 404, "no such jaxlings endpoint"),
+    ],
+)
 async def test_bad_requests_get_a_4xx_with_a_message(api, path, method, raw, code, words):
     body = await api(method, *path, raw=raw, expect=code)
     assert words in body["message"]

@@ -1,4 +1,5 @@
 """Service-level refusals: the checking machinery failing is a sentence with a status, not a 500 trace."""
+
 import pytest
 
 from jaxlings.checker import ProblemError
@@ -14,16 +15,26 @@ def service(tmp_path, small_bank_dir):
     svc.close()
 
 
-@pytest.mark.parametrize("failure, status, words", [
-    (TimeoutError("no worker became free in time"), 503, "Every checker is busy"),
-    (ProblemError("problem nnx-ema-step: the reference solution raises"), 500, "tell your instructor"),
-    (RuntimeError("the worker pool is closed"), 503, "not available"),
-])
+@pytest.mark.parametrize(
+    "failure, status, words",
+    [
+        (TimeoutError("no worker became free in time"), 503, "Every checker is busy"),
+        (
+            ProblemError("problem nnx-ema-step: the reference solution raises"),
+            500,
+            "tell your instructor",
+        ),
+        (RuntimeError("the worker pool is closed"), 503, "not available"),
+    ],
+)
 def test_machinery_failures_become_refusals(service, monkeypatch, failure, status, words):
     def boom(*args, **kwargs):
         raise failure
+
     monkeypatch.setattr(service.checker, "check", boom)
     with pytest.raises(Refusal) as err:
         service.check("os:someone", "nnx-ema-step", GOOD)
     assert err.value.status == status and words in err.value.message
-    assert service.progress.history("os:someone", "nnx-ema-step").attempts == 0  # nothing half-recorded
+    assert (
+        service.progress.history("os:someone", "nnx-ema-step").attempts == 0
+    )  # nothing half-recorded

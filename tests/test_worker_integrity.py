@@ -3,6 +3,7 @@ object-by-object comparison reports, for changes learner code might make.
 
 Runs in a subprocess (no JAX needed: the watched modules already imported there, such as
 os, threading, numpy and jaxlings, are enough)."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-SCRIPT = textwrap.dedent(r'''
+SCRIPT = textwrap.dedent(r"""
     import json, os, sys, threading
     import numpy as np
     from jaxlings.harness import worker as W
@@ -50,13 +51,18 @@ SCRIPT = textwrap.dedent(r'''
     sys.modules["numpy.linalg"] = real
     both("module put back")
     print(json.dumps(out))
-''')
+""")
 
 
 def test_fast_path_matches_full_comparison():
     root = Path(__file__).resolve().parents[1] / "python"
-    proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120,
-                          env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     if sys.implementation.name == "cpython" and sys.version_info < (3, 14):

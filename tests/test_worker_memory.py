@@ -1,4 +1,5 @@
 """A worker above its memory bound drops JAX's caches after a job, and stays correct and reusable."""
+
 from __future__ import annotations
 
 import time
@@ -8,10 +9,15 @@ from jaxlings.harness.pool import WorkerPool
 
 
 def test_worker_that_clears_its_caches_after_every_job_still_passes_and_is_reused(
-        monkeypatch, small_bank, tmp_path):
+    monkeypatch, small_bank, tmp_path
+):
     monkeypatch.setenv("JAXLINGS_WORKER_CLEAR_CACHES_MB", "1")  # every worker is "too large"
-    pool = WorkerPool(max_workers=2, spare=1, compile_cache_dir=tmp_path / "xla-cache",
-                      log_path=tmp_path / "workers.log")
+    pool = WorkerPool(
+        max_workers=2,
+        spare=1,
+        compile_cache_dir=tmp_path / "xla-cache",
+        log_path=tmp_path / "workers.log",
+    )
     pool.prefill()
     try:
         checker = Checker(pool, tmp_path / "expected")

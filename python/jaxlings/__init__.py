@@ -1,4 +1,5 @@
 """jaxlings: checked JAX and Flax NNX exercises for JupyterLab."""
+
 from __future__ import annotations
 
 __version__ = "0.1.0"

@@ -2,6 +2,7 @@
 
 `src/api.ts` mirrors these; tests/test_api_drift.py fails when the two disagree.
 """
+
 from __future__ import annotations
 
 from typing import List, Literal, Optional, TypedDict

@@ -2,6 +2,7 @@
 
 Pure Python (numpy for cases); nothing here imports JAX, Tornado or jupyter_server.
 """
+
 from __future__ import annotations
 
 import ast
@@ -19,7 +20,15 @@ from .cases import Case
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FOLDER_RE = re.compile(r"^(\d{2,3})-([a-z0-9-]+)$")
-SECTIONS = ["Why this matters", "Explanation", "Worked example", "Pitfalls", "Problem", "Inputs", "Output"]
+SECTIONS = [
+    "Why this matters",
+    "Explanation",
+    "Worked example",
+    "Pitfalls",
+    "Problem",
+    "Inputs",
+    "Output",
+]
 DIFFICULTIES = ("easy", "medium", "hard")
 FORMAT_VERSION = "2"  # bump when the wire format or expected-output layout changes
 
@@ -178,8 +187,10 @@ def parse_hints(markdown: str) -> list[str]:
 
 def pitfall_titles(statement_md: str) -> list[str]:
     body = split_sections(statement_md).get("Pitfalls", "")
-    return [m.group(1).strip().rstrip(".").strip()
-            for m in re.finditer(r"^\s*[-*]\s+\*\*(.+?)\*\*", body, re.M)]
+    return [
+        m.group(1).strip().rstrip(".").strip()
+        for m in re.finditer(r"^\s*[-*]\s+\*\*(.+?)\*\*", body, re.M)
+    ]
 
 
 def wrong_file_pitfall(path: Path) -> Optional[str]:
@@ -228,12 +239,16 @@ def load_problem(folder: Path, sprint: Sprint) -> Problem:
 
     pid = need("id", str)
     if not ID_RE.match(pid):
-        raise BankError(meta_path, f"field `id` must be a slug (lowercase, digits, dashes), got {pid!r}")
+        raise BankError(
+            meta_path, f"field `id` must be a slug (lowercase, digits, dashes), got {pid!r}"
+        )
     if pid != m.group(2):
         raise BankError(meta_path, f"field `id` is {pid!r} but the folder says {m.group(2)!r}")
     order = need("order", int)
     if order != int(m.group(1)):
-        raise BankError(meta_path, f"field `order` is {order} but the folder number is {m.group(1)}")
+        raise BankError(
+            meta_path, f"field `order` is {order} but the folder number is {m.group(1)}"
+        )
     difficulty = need("difficulty", str)
     if difficulty not in DIFFICULTIES:
         raise BankError(meta_path, f"field `difficulty` must be one of {', '.join(DIFFICULTIES)}")
@@ -244,8 +259,12 @@ def load_problem(folder: Path, sprint: Sprint) -> Problem:
     if not isinstance(tol, dict):
         raise BankError(meta_path, "field `tolerance` must be a table with rtol and atol")
     numbers = {}
-    for key, default, where in (("rtol", 1e-5, tol), ("atol", 1e-6, tol),
-                                ("time_limit_s", 10.0, meta), ("memory_limit_mb", 2048.0, meta)):
+    for key, default, where in (
+        ("rtol", 1e-5, tol),
+        ("atol", 1e-6, tol),
+        ("time_limit_s", 10.0, meta),
+        ("memory_limit_mb", 2048.0, meta),
+    ):
         value = where.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise BankError(meta_path, f"field `{key}` must be a non-negative number")
@@ -254,11 +273,16 @@ def load_problem(folder: Path, sprint: Sprint) -> Problem:
     sections = split_sections(statement)
     missing = [s for s in SECTIONS if s not in sections]
     if missing:
-        raise BankError(folder / "problem.md", f"missing section{'s' if len(missing) > 1 else ''} "
-                        + ", ".join(f"`## {s}`" for s in missing))
+        raise BankError(
+            folder / "problem.md",
+            f"missing section{'s' if len(missing) > 1 else ''} "
+            + ", ".join(f"`## {s}`" for s in missing),
+        )
     order_seen = [s for s in sections if s in SECTIONS]
     if order_seen != SECTIONS:
-        raise BankError(folder / "problem.md", "sections must come in the order " + " · ".join(SECTIONS))
+        raise BankError(
+            folder / "problem.md", "sections must come in the order " + " · ".join(SECTIONS)
+        )
     solution = _read(folder / "solution.py")
     if signature_of(solution, function) is None:
         raise BankError(folder / "solution.py", f"must define `def {function}(...)` at top level")
@@ -266,12 +290,24 @@ def load_problem(folder: Path, sprint: Sprint) -> Problem:
     hints = parse_hints(_read(folder / "hints.md"))
     checks_path = folder / "checks.py"
     return Problem(
-        id=pid, title=need("title", str), order=order, difficulty=difficulty, function=function,
-        sprint=sprint, path=folder, rtol=numbers["rtol"], atol=numbers["atol"],
-        time_limit_s=numbers["time_limit_s"], memory_limit_mb=numbers["memory_limit_mb"],
-        statement_md=statement, starter=starter, solution=solution,
-        solution_notes=_read(folder / "solution.md", required=False), hints=hints,
-        checks_source=checks_path.read_text() if checks_path.is_file() else None)
+        id=pid,
+        title=need("title", str),
+        order=order,
+        difficulty=difficulty,
+        function=function,
+        sprint=sprint,
+        path=folder,
+        rtol=numbers["rtol"],
+        atol=numbers["atol"],
+        time_limit_s=numbers["time_limit_s"],
+        memory_limit_mb=numbers["memory_limit_mb"],
+        statement_md=statement,
+        starter=starter,
+        solution=solution,
+        solution_notes=_read(folder / "solution.md", required=False),
+        hints=hints,
+        checks_source=checks_path.read_text() if checks_path.is_file() else None,
+    )
 
 
 class Bank:
@@ -289,7 +325,9 @@ class Bank:
             self.errors.append(BankError(self.root, "problem folder not found"))
             return
         found: list[Problem] = []
-        for folder in sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for folder in sorted(
+            p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")
+        ):
             if folder.name == "__pycache__":
                 continue
             try:

@@ -1,4 +1,5 @@
 """The `Case` a problem's cases.py builds: a name, named inputs, and whether it is hidden."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

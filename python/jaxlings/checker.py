@@ -4,6 +4,7 @@ Expected outputs come from the reference solution run through the very same work
 cached on disk per problem content hash (which includes the JAX/Flax versions). The
 verdict is decided here, in the server process, from plain data.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,7 +28,9 @@ from .harness.pool import Outcome, WorkerPool
 log = logging.getLogger("jaxlings")
 
 MAX_CODE_BYTES = 256 * 1024
-HIDDEN_MESSAGE = "This hidden case failed; its inputs are not shown. Re-read the edge cases the statement names."
+HIDDEN_MESSAGE = (
+    "This hidden case failed; its inputs are not shown. Re-read the edge cases the statement names."
+)
 
 
 class ProblemError(RuntimeError):
@@ -39,7 +42,9 @@ class Expected:
     values: list  # decoded expected value per case
     checks: dict  # structural check name -> (doc, decoded value)
     previews: Optional[list] = None  # preview() of each expected value, made once
-    check_previews: Optional[dict] = None  # structural check name -> preview() of its expected value
+    check_previews: Optional[dict] = (
+        None  # structural check name -> preview() of its expected value
+    )
 
     def preview(self, index: int) -> str:
         if self.previews is None:
@@ -61,13 +66,20 @@ def _encoded_cases(problem: Problem) -> list:
     key = (problem.id, problem.content_hash)
     cases = _ENCODED.get(key)
     if cases is None:
-        cases = _ENCODED[key] = [[codec.encode(v) for v in c.inputs.values()] for c in problem.cases]
+        cases = _ENCODED[key] = [
+            [codec.encode(v) for v in c.inputs.values()] for c in problem.cases
+        ]
     return cases
 
 
 def check_job(problem: Problem, source: str) -> dict:
-    return {"op": "check", "source": source, "function": problem.function,
-            "cases": _encoded_cases(problem), "checks_source": problem.checks_source}
+    return {
+        "op": "check",
+        "source": source,
+        "function": problem.function,
+        "cases": _encoded_cases(problem),
+        "checks_source": problem.checks_source,
+    }
 
 
 # The owner of workers that ran the reference on the real cases: they held expected outputs
@@ -97,13 +109,16 @@ def warm_job(problem: Problem) -> dict:
     key = (problem.id, problem.content_hash)
     cases = _STAND_INS.get(key)
     if cases is None:
-        cases = _STAND_INS[key] = [[codec.encode(_stand_in(v)) for v in c.inputs.values()]
-                                   for c in problem.cases]
+        cases = _STAND_INS[key] = [
+            [codec.encode(_stand_in(v)) for v in c.inputs.values()] for c in problem.cases
+        ]
     return {**check_job(problem, problem.solution), "cases": cases}
 
 
 class Checker:
-    def __init__(self, pool: WorkerPool, cache_dir: Path, time_limit_override: Optional[float] = None):
+    def __init__(
+        self, pool: WorkerPool, cache_dir: Path, time_limit_override: Optional[float] = None
+    ):
         self.pool = pool
         self.cache_dir = Path(cache_dir)
         self.time_limit_override = time_limit_override
@@ -134,7 +149,8 @@ class Checker:
                     self._write_cache(problem, payload)
                 self._memo[key] = Expected(
                     values=[codec.decode(v) for v in payload["cases"]],
-                    checks={name: (doc, codec.decode(v)) for name, doc, v in payload["checks"]})
+                    checks={name: (doc, codec.decode(v)) for name, doc, v in payload["checks"]},
+                )
         return self._memo[key]
 
     def prepare(self, problem: Problem) -> None:
@@ -147,6 +163,7 @@ class Checker:
                 self.expected(problem)
             except Exception as exc:  # reported again, to the learner, when they check
                 log.warning("jaxlings: preparing %s failed: %s", problem.id, exc)
+
         threading.Thread(target=work, daemon=True).start()
 
     def _read_cache(self, problem: Problem) -> Optional[dict]:
@@ -165,7 +182,9 @@ class Checker:
         except FileNotFoundError:
             return None
         except Exception as exc:  # corrupted or stale: rebuild it
-            log.warning("jaxlings: expected-output cache %s is unusable (%s); rebuilding", path, exc)
+            log.warning(
+                "jaxlings: expected-output cache %s is unusable (%s); rebuilding", path, exc
+            )
             return None
 
     def _write_cache(self, problem: Problem, payload: dict) -> None:
@@ -173,8 +192,11 @@ class Checker:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             body = json.dumps(payload, sort_keys=True)
-            doc = {"problem": problem.id, "sha256": hashlib.sha256(body.encode()).hexdigest(),
-                   "payload": payload}
+            doc = {
+                "problem": problem.id,
+                "sha256": hashlib.sha256(body.encode()).hexdigest(),
+                "payload": payload,
+            }
             tmp = path.with_suffix(f".tmp{os.getpid()}")
             tmp.write_text(json.dumps(doc))
             os.replace(tmp, path)
@@ -185,41 +207,60 @@ class Checker:
             log.warning("jaxlings: could not write %s: %s", path, exc)
 
     def _compute(self, problem: Problem) -> dict:
-        outcome = self.pool.run(check_job(problem, problem.solution), REFERENCE,
-                                time_limit_s=max(60.0, self.time_limit(problem) * 3),
-                                memory_limit_mb=problem.memory_limit_mb)
+        outcome = self.pool.run(
+            check_job(problem, problem.solution),
+            REFERENCE,
+            time_limit_s=max(60.0, self.time_limit(problem) * 3),
+            memory_limit_mb=problem.memory_limit_mb,
+        )
         where = f"problem {problem.id}: the reference solution"
         if outcome.status != "ok" or outcome.result is None:
-            raise ProblemError(f"{where} did not finish ({outcome.status}, peak {outcome.peak_rss_mb:.0f} MiB, "
-                               f"{outcome.duration_ms:.0f} ms) {outcome.exit_description}"
-                               f"\n{outcome.stderr[-2000:]}")
+            raise ProblemError(
+                f"{where} did not finish ({outcome.status}, peak {outcome.peak_rss_mb:.0f} MiB, "
+                f"{outcome.duration_ms:.0f} ms) {outcome.exit_description}"
+                f"\n{outcome.stderr[-2000:]}"
+            )
         res = outcome.result
         if res.get("cell_error") or res.get("missing"):
-            raise ProblemError(f"{where} fails to load: {res.get('cell_error') or res.get('missing')}")
+            raise ProblemError(
+                f"{where} fails to load: {res.get('cell_error') or res.get('missing')}"
+            )
         values = []
         for case, frame in zip(problem.cases, outcome.frames):
             if not frame.get("ok"):
-                raise ProblemError(f"{where} raises on case {case.name!r}: {frame['error']['message']}")
+                raise ProblemError(
+                    f"{where} raises on case {case.name!r}: {frame['error']['message']}"
+                )
             values.append(frame["value"])
         if len(values) != len(problem.cases):
-            raise ProblemError(f"{where} returned {len(values)} results for {len(problem.cases)} cases")
+            raise ProblemError(
+                f"{where} returned {len(values)} results for {len(problem.cases)} cases"
+            )
         checks = []
         for c in res.get("checks", []):
             if not c.get("ok"):
-                raise ProblemError(f"problem {problem.id}: structural check {c['name']} fails on the "
-                                   f"reference: {c['error']['message']}")
+                raise ProblemError(
+                    f"problem {problem.id}: structural check {c['name']} fails on the "
+                    f"reference: {c['error']['message']}"
+                )
             checks.append([c["name"], c["doc"], c["value"]])
         return {"cases": values, "checks": checks}
 
     # ------------------------------------------------------------ checking a submission
 
-    def check(self, problem: Problem, source: str, owner: Any, time_limit_s: Optional[float] = None) -> CheckResult:
+    def check(
+        self, problem: Problem, source: str, owner: Any, time_limit_s: Optional[float] = None
+    ) -> CheckResult:
         """Run `source` against `problem` for `owner` and decide the verdict."""
         expected = self.expected(problem)
         limit = time_limit_s or self.time_limit(problem)
         t0 = time.monotonic()
-        outcome = self.pool.run(check_job(problem, source), owner, time_limit_s=limit,
-                                memory_limit_mb=problem.memory_limit_mb)
+        outcome = self.pool.run(
+            check_job(problem, source),
+            owner,
+            time_limit_s=limit,
+            memory_limit_mb=problem.memory_limit_mb,
+        )
         self._remember(problem)
         result = build_result(problem, expected, outcome, limit)
         result["duration_ms"] = round((time.monotonic() - t0) * 1000.0, 1)
@@ -241,8 +282,9 @@ def _inputs_preview(problem: Problem, index: int) -> str:
     key = (problem.id, problem.content_hash)
     previews = _INPUT_PREVIEWS.get(key)
     if previews is None:
-        previews = _INPUT_PREVIEWS[key] = [", ".join(f"{k}={preview(v, 80)}" for k, v in c.inputs.items())
-                                           for c in problem.cases]
+        previews = _INPUT_PREVIEWS[key] = [
+            ", ".join(f"{k}={preview(v, 80)}" for k, v in c.inputs.items()) for c in problem.cases
+        ]
     return previews[index]
 
 
@@ -252,22 +294,30 @@ def _identical(a: Any, b: Any) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, np.ndarray):
-        return (a.dtype == b.dtype and a.shape == b.shape
-                and getattr(a, "source_dtype", None) == getattr(b, "source_dtype", None)
-                and a.tobytes() == b.tobytes())
+        return (
+            a.dtype == b.dtype
+            and a.shape == b.shape
+            and getattr(a, "source_dtype", None) == getattr(b, "source_dtype", None)
+            and a.tobytes() == b.tobytes()
+        )
     if isinstance(a, (tuple, list)):
         return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b))
     if isinstance(a, dict):
-        return [(type(k), repr(k)) for k in a] == [(type(k), repr(k)) for k in b] and \
-            all(_identical(a[k], b[k]) for k in a)
+        return [(type(k), repr(k)) for k in a] == [(type(k), repr(k)) for k in b] and all(
+            _identical(a[k], b[k]) for k in a
+        )
     return a is None or (type(a) in (bool, int, float, complex, str) and repr(a) == repr(b))
 
 
-def _error(type_: str, message: str, line: Optional[int] = None, tb: Optional[str] = None) -> CheckError:
+def _error(
+    type_: str, message: str, line: Optional[int] = None, tb: Optional[str] = None
+) -> CheckError:
     return {"type": type_, "message": message, "line": line, "traceback": tb}
 
 
-def build_result(problem: Problem, expected: Expected, outcome: Outcome, time_limit_s: float) -> CheckResult:
+def build_result(
+    problem: Problem, expected: Expected, outcome: Outcome, time_limit_s: float
+) -> CheckResult:
     cases: list[CaseResult] = []
     error: Optional[CheckError] = None
     status = "failed"
@@ -278,26 +328,40 @@ def build_result(problem: Problem, expected: Expected, outcome: Outcome, time_li
         running_name = problem.cases[running["case"]].name
     elif isinstance(running.get("check"), str):
         running_name = f"structural check {running['check']}"
-    during = f" (during case {running_name!r})" if running_name and "check" not in running else \
-        (f" (during {running_name})" if running_name else "")
+    during = (
+        f" (during case {running_name!r})"
+        if running_name and "check" not in running
+        else (f" (during {running_name})" if running_name else "")
+    )
     res = outcome.result or {}
 
     if outcome.status == "timeout":
         status = "timeout"
-        error = _error("Timeout", f"Your code was still running after {time_limit_s:g} s{during}; "
-                                  "look for a loop that never ends or work that grows too fast.")
+        error = _error(
+            "Timeout",
+            f"Your code was still running after {time_limit_s:g} s{during}; "
+            "look for a loop that never ends or work that grows too fast.",
+        )
     elif outcome.status == "memory":
         status = "memory"
-        error = _error("MemoryLimit", f"Your code used more than {problem.memory_limit_mb:g} MiB of "
-                                      f"memory{during}; look for an array far larger than the inputs.")
+        error = _error(
+            "MemoryLimit",
+            f"Your code used more than {problem.memory_limit_mb:g} MiB of "
+            f"memory{during}; look for an array far larger than the inputs.",
+        )
     elif outcome.status == "died":
         status = "error"
-        error = _error("ProcessDied", f"{outcome.exit_description[:1].upper()}{outcome.exit_description[1:]}"
-                                      f"{during}.")
+        error = _error(
+            "ProcessDied",
+            f"{outcome.exit_description[:1].upper()}{outcome.exit_description[1:]}{during}.",
+        )
     elif outcome.status == "harness":
         status = "error"
-        error = _error("CheckFailed", "The check could not read what your code returned; "
-                                      "return arrays, numbers, tuples, lists or dicts.")
+        error = _error(
+            "CheckFailed",
+            "The check could not read what your code returned; "
+            "return arrays, numbers, tuples, lists or dicts.",
+        )
     elif res.get("cell_error"):
         status = "error"
         e = res["cell_error"]
@@ -310,8 +374,11 @@ def build_result(problem: Problem, expected: Expected, outcome: Outcome, time_li
         elif m.get("close"):
             msg = f"No function named `{m['function']}` in your cell; did you mean to rename `{m['close'][0]}`?"
         elif m.get("defined"):
-            msg = (f"No function named `{m['function']}` in your cell; it defines "
-                   + ", ".join(f"`{n}`" for n in m["defined"][:6]) + ".")
+            msg = (
+                f"No function named `{m['function']}` in your cell; it defines "
+                + ", ".join(f"`{n}`" for n in m["defined"][:6])
+                + "."
+            )
         else:
             msg = f"No function named `{m['function']}` in your cell; it defines nothing."
         error = _error("MissingFunction", msg)
@@ -319,12 +386,20 @@ def build_result(problem: Problem, expected: Expected, outcome: Outcome, time_li
     for i, case in enumerate(problem.cases):
         frame = by_index.get(i)
         visible = not case.hidden
-        row: CaseResult = {"name": case.name, "passed": False, "hidden": case.hidden, "kind": "case",
-                           "inputs_preview": _inputs_preview(problem, i) if visible else None,
-                           "expected_preview": expected.preview(i) if visible else None,
-                           "actual_preview": None, "message": None}
+        row: CaseResult = {
+            "name": case.name,
+            "passed": False,
+            "hidden": case.hidden,
+            "kind": "case",
+            "inputs_preview": _inputs_preview(problem, i) if visible else None,
+            "expected_preview": expected.preview(i) if visible else None,
+            "actual_preview": None,
+            "message": None,
+        }
         if frame is None:
-            row["message"] = "Not run: " + (error["message"] if error else "the check stopped early.")
+            row["message"] = "Not run: " + (
+                error["message"] if error else "the check stopped early."
+            )
             if case.hidden:
                 row["message"] = "Not run."
         elif frame.get("ok"):
@@ -332,37 +407,68 @@ def build_result(problem: Problem, expected: Expected, outcome: Outcome, time_li
             try:
                 actual = codec.decode(frame.get("value"))
                 same = _identical(expected.values[i], actual)
-                msg = None if same else compare(expected.values[i], actual, problem.rtol, problem.atol)
+                msg = (
+                    None
+                    if same
+                    else compare(expected.values[i], actual, problem.rtol, problem.atol)
+                )
             except codec.CodecError as exc:
                 actual, msg = None, f"the returned value could not be read ({exc})"
             row["passed"] = msg is None
             if visible:
-                row["actual_preview"] = expected.preview(i) if same else \
-                    (preview(actual) if actual is not None else None)
+                row["actual_preview"] = (
+                    expected.preview(i)
+                    if same
+                    else (preview(actual) if actual is not None else None)
+                )
                 row["message"] = msg[:1].upper() + msg[1:] + "." if msg else None
             elif msg:
                 row["message"] = HIDDEN_MESSAGE
         else:
             e = frame.get("error") or {}
-            row["message"] = (e.get("message") or "The case raised an error.") if visible else HIDDEN_MESSAGE
+            row["message"] = (
+                (e.get("message") or "The case raised an error.") if visible else HIDDEN_MESSAGE
+            )
             if error is None and visible:
-                error = _error(e.get("type", "Error"), e.get("message", ""), e.get("line"), e.get("traceback"))
+                error = _error(
+                    e.get("type", "Error"), e.get("message", ""), e.get("line"), e.get("traceback")
+                )
         cases.append(row)
 
     for _name, _doc, row in _structural(expected, res):
         cases.append(row)
 
-    all_passed = outcome.status == "ok" and not res.get("cell_error") and not res.get("missing") \
-        and cases and all(c["passed"] for c in cases)
+    all_passed = (
+        outcome.status == "ok"
+        and not res.get("cell_error")
+        and not res.get("missing")
+        and cases
+        and all(c["passed"] for c in cases)
+    )
     if all_passed:
         status = "passed"
-    elif status == "failed" and cases and not any(c["passed"] for c in cases if c["kind"] == "case") \
-            and all(by_index.get(i, {}).get("ok") is False for i in range(len(problem.cases))):
+    elif (
+        status == "failed"
+        and cases
+        and not any(c["passed"] for c in cases if c["kind"] == "case")
+        and all(by_index.get(i, {}).get("ok") is False for i in range(len(problem.cases)))
+    ):
         status = "error"  # every case raised: the code does not run, rather than computes wrong
-    return {"problem": problem.id, "passed": bool(all_passed), "status": status, "cases": cases,
-            "error": error, "stdout": outcome.stdout, "stderr": outcome.stderr,
-            "stdout_truncated": outcome.stdout_truncated, "stderr_truncated": outcome.stderr_truncated,
-            "duration_ms": round(outcome.duration_ms, 1), "attempt": None, "saved": False, "save_error": None}
+    return {
+        "problem": problem.id,
+        "passed": bool(all_passed),
+        "status": status,
+        "cases": cases,
+        "error": error,
+        "stdout": outcome.stdout,
+        "stderr": outcome.stderr,
+        "stdout_truncated": outcome.stdout_truncated,
+        "stderr_truncated": outcome.stderr_truncated,
+        "duration_ms": round(outcome.duration_ms, 1),
+        "attempt": None,
+        "saved": False,
+        "save_error": None,
+    }
 
 
 def _structural(expected: Expected, res: dict):
@@ -370,14 +476,23 @@ def _structural(expected: Expected, res: dict):
     got = {c.get("name"): c for c in res.get("checks", []) if isinstance(c, dict)}
     ran = bool(res) and not res.get("cell_error") and not res.get("missing")
     for name, (doc, exp) in expected.checks.items():
-        row: CaseResult = {"name": doc, "passed": False, "hidden": False, "kind": "structure",
-                           "inputs_preview": None, "expected_preview": expected.check_preview(name),
-                           "actual_preview": None, "message": None}
+        row: CaseResult = {
+            "name": doc,
+            "passed": False,
+            "hidden": False,
+            "kind": "structure",
+            "inputs_preview": None,
+            "expected_preview": expected.check_preview(name),
+            "actual_preview": None,
+            "message": None,
+        }
         c = got.get(name)
         if not ran or c is None:
             row["message"] = "Not run."
         elif not c.get("ok"):
-            row["message"] = f"This check could not run on your code: {(c.get('error') or {}).get('message', '')}"
+            row["message"] = (
+                f"This check could not run on your code: {(c.get('error') or {}).get('message', '')}"
+            )
         else:
             same = False
             try:
@@ -387,8 +502,13 @@ def _structural(expected: Expected, res: dict):
             except codec.CodecError as exc:
                 actual, msg = None, f"unreadable value ({exc})"
             row["passed"] = msg is None
-            row["actual_preview"] = row["expected_preview"] if same else \
-                (preview(actual) if actual is not None else None)
+            row["actual_preview"] = (
+                row["expected_preview"]
+                if same
+                else (preview(actual) if actual is not None else None)
+            )
             if msg:
-                row["message"] = f"Yours gives {row['actual_preview']}; the reference gives {row['expected_preview']}."
+                row["message"] = (
+                    f"Yours gives {row['actual_preview']}; the reference gives {row['expected_preview']}."
+                )
         yield name, doc, row

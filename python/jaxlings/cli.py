@@ -1,4 +1,5 @@
 """The `jaxlings` command: the same service as the server, from a shell."""
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,17 @@ def cmd_list(args) -> int:
 
     bank = Bank()
     if args.json:
-        rows = [{"id": p.id, "title": p.title, "sprint": p.sprint.key, "sprint_title": p.sprint.title,
-                 "order": p.order, "difficulty": p.difficulty} for p in bank]
+        rows = [
+            {
+                "id": p.id,
+                "title": p.title,
+                "sprint": p.sprint.key,
+                "sprint_title": p.sprint.title,
+                "order": p.order,
+                "difficulty": p.difficulty,
+            }
+            for p in bank
+        ]
         print(json.dumps(rows, indent=2))
         return EXIT_PASSED
     current = None
@@ -77,8 +87,11 @@ def cmd_show(args) -> int:
 
 def _print_result(result: dict) -> None:
     mark = {True: "✓", False: "✗"}
-    print(f"{result['problem']}: {result['status'].upper()}  ({result['duration_ms']:.0f} ms"
-          + (f", attempt {result['attempt']}" if result.get("attempt") else "") + ")")
+    print(
+        f"{result['problem']}: {result['status'].upper()}  ({result['duration_ms']:.0f} ms"
+        + (f", attempt {result['attempt']}" if result.get("attempt") else "")
+        + ")"
+    )
     if result.get("error"):
         print(f"  {result['error']['message']}")
     for c in result["cases"]:
@@ -127,7 +140,8 @@ def cmd_validate(args) -> int:
     svc = _service(max_workers=args.jobs, spare=0)
     try:
         reports = Validator(svc.bank, svc.checker, progress=lambda m: print(m, flush=True)).run(
-            args.ids, parallel=args.jobs)
+            args.ids, parallel=args.jobs
+        )
     finally:
         svc.close()
     bad = [r for r in reports if not r.ok]
@@ -145,18 +159,18 @@ def cmd_validate(args) -> int:
 
 SCAFFOLD = {
     "meta.toml": 'id = "{id}"\ntitle = "FILL IN title"\norder = {order}\ndifficulty = "easy"\n'
-                 'function = "{fn}"\ntime_limit_s = 10\n\n[tolerance]\nrtol = 1e-5\natol = 1e-6\n',
+    'function = "{fn}"\ntime_limit_s = 10\n\n[tolerance]\nrtol = 1e-5\natol = 1e-6\n',
     "problem.md": "## Why this matters\n\nFILL IN\n\n## Explanation\n\nFILL IN\n\n```python\nx = jnp.arange(3.0)\n```\n\n"
-                  "## Worked example\n\n```pycon\n>>> {fn}(0.0, jnp.arange(3.0))\nFILL IN: paste what the reference returns\n```\n\n"
-                  "## Pitfalls\n\n- **FILL IN first pitfall.** FILL IN\n\n## Problem\n\nWrite `{fn}(seed, x)` …\n\n"
-                  "## Inputs\n\n- `seed`: float, unused.\n- `x`: 1-D JAX array.\n\n## Output\n\nFILL IN\n",
+    "## Worked example\n\n```pycon\n>>> {fn}(0.0, jnp.arange(3.0))\nFILL IN: paste what the reference returns\n```\n\n"
+    "## Pitfalls\n\n- **FILL IN first pitfall.** FILL IN\n\n## Problem\n\nWrite `{fn}(seed, x)` …\n\n"
+    "## Inputs\n\n- `seed`: float, unused.\n- `x`: 1-D JAX array.\n\n## Output\n\nFILL IN\n",
     "starter.py": "def {fn}(seed, x):\n    # FILL IN: describe the task in one line\n    return jnp.zeros_like(x)\n",
     "solution.py": "def {fn}(seed, x):\n    return x  # FILL IN: the reference solution\n",
     "solution.md": "FILL IN: why the reference works.\n",
     "cases.py": "import numpy as np\n\nfrom jaxlings.cases import Case\n\n\ndef cases():\n"
-                "    rng = np.random.default_rng({order})\n    return [\n"
-                "        Case(\"worked example\", seed=0.0, x=np.arange(3, dtype=np.float32)),\n"
-                "        # FILL IN: at least 5 cases, edge cases included, some hidden=True\n    ]\n",
+    "    rng = np.random.default_rng({order})\n    return [\n"
+    '        Case("worked example", seed=0.0, x=np.arange(3, dtype=np.float32)),\n'
+    "        # FILL IN: at least 5 cases, edge cases included, some hidden=True\n    ]\n",
     "hints.md": "## Hint 1\n\nFILL IN\n\n## Hint 2\n\nFILL IN\n",
     "wrong/todo_first_pitfall.py": "# pitfall: FILL IN first pitfall\ndef {fn}(seed, x):\n    return x * 0\n",
 }
@@ -183,8 +197,10 @@ def cmd_new(args) -> int:
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text.format(id=args.id, order=order, fn=fn))
-    print(f"Created {folder}\n\nNext: fill in every FILL IN (docs/problem-format.md says what each file holds), "
-          f"then run\n  jaxlings validate {args.id}\nuntil it passes; it tells you what is still missing.")
+    print(
+        f"Created {folder}\n\nNext: fill in every FILL IN (docs/problem-format.md says what each file holds), "
+        f"then run\n  jaxlings validate {args.id}\nuntil it passes; it tells you what is still missing."
+    )
     return EXIT_PASSED
 
 
@@ -212,8 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_check)
     p = sub.add_parser("validate", help="prove problems sound (all when no id is given)")
     p.add_argument("ids", nargs="*")
-    p.add_argument("-j", "--jobs", type=int, default=2, help="problems validated at once (default 2)")
-    p.add_argument("-v", "--verbose", action="store_true", help="also show how each wrong/ file fails")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=2, help="problems validated at once (default 2)"
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="also show how each wrong/ file fails"
+    )
     p.set_defaults(run=cmd_validate)
     p = sub.add_parser("new", help="scaffold a new problem folder")
     p.add_argument("id")

@@ -1,4 +1,5 @@
 """HintPolicy: what a user's history on a problem allows them to see. A pure function."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,7 +27,10 @@ class HintPolicy:
     def gate(self, history: History, total_hints: int) -> Gate:
         revealed = min(history.hints_revealed, total_hints)
         if revealed >= total_hints:
-            next_ok, next_reason = False, ("All hints are shown." if total_hints else "This problem has no hints.")
+            next_ok, next_reason = (
+                False,
+                ("All hints are shown." if total_hints else "This problem has no hints."),
+            )
         elif history.attempts == 0:
             next_ok, next_reason = False, "Hints unlock after your first Check."
         else:
@@ -38,6 +42,8 @@ class HintPolicy:
         else:
             left = self.solution_after_failed - history.failed
             sol_ok = False
-            sol_reason = (f"The solution unlocks when you solve the problem or after {left} more "
-                          f"failed Check{'s' if left != 1 else ''}.")
+            sol_reason = (
+                f"The solution unlocks when you solve the problem or after {left} more "
+                f"failed Check{'s' if left != 1 else ''}."
+            )
         return Gate(revealed, next_ok, next_reason, sol_ok, sol_reason)

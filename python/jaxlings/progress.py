@@ -3,6 +3,7 @@
 No Tornado here; the server and the CLI both call these functions. A failed write raises
 ProgressUnavailable so the caller can tell the learner their attempt was not saved.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -83,7 +84,9 @@ class ProgressStore:
                         conn.executescript(SCHEMA)
                         self._ready = True
             except (sqlite3.Error, OSError) as exc:
-                raise ProgressUnavailable(f"the progress database {self.path} cannot be opened: {exc}") from None
+                raise ProgressUnavailable(
+                    f"the progress database {self.path} cannot be opened: {exc}"
+                ) from None
             self._local.conn = conn
         return conn
 
@@ -109,11 +112,14 @@ class ProgressStore:
                 self._drop()
                 if retry and _stale(exc):
                     continue
-                raise ProgressUnavailable(f"the progress database could not be used: {exc}") from None
+                raise ProgressUnavailable(
+                    f"the progress database could not be used: {exc}"
+                ) from None
         raise AssertionError("unreachable")
 
-    def record_attempt(self, user: str, problem: str, code: str, status: str, passed: bool,
-                       duration_ms: float) -> int:
+    def record_attempt(
+        self, user: str, problem: str, code: str, status: str, passed: bool, duration_ms: float
+    ) -> int:
         """Store one attempt; returns its number for this user and problem (1-based)."""
         for retry in (True, False):
             try:
@@ -125,16 +131,20 @@ class ProgressStore:
                 raise ProgressUnavailable(f"the attempt could not be saved: {exc}") from None
         raise AssertionError("unreachable")
 
-    def _record_attempt(self, user: str, problem: str, code: str, status: str, passed: bool,
-                        duration_ms: float) -> int:
+    def _record_attempt(
+        self, user: str, problem: str, code: str, status: str, passed: bool, duration_ms: float
+    ) -> int:
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("INSERT INTO attempts (user, problem, at, code, status, passed, duration_ms) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (user, problem, time.time(), code, status, int(passed), duration_ms))
-            (n,) = conn.execute("SELECT COUNT(*) FROM attempts WHERE user = ? AND problem = ?",
-                                (user, problem)).fetchone()
+            conn.execute(
+                "INSERT INTO attempts (user, problem, at, code, status, passed, duration_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (user, problem, time.time(), code, status, int(passed), duration_ms),
+            )
+            (n,) = conn.execute(
+                "SELECT COUNT(*) FROM attempts WHERE user = ? AND problem = ?", (user, problem)
+            ).fetchone()
             conn.execute("COMMIT")
         except BaseException:
             try:
@@ -145,27 +155,44 @@ class ProgressStore:
         return int(n)
 
     def history(self, user: str, problem: str) -> History:
-        (attempts, failed, solved), = self._run(
+        ((attempts, failed, solved),) = self._run(
             "SELECT COUNT(*), COALESCE(SUM(1 - passed), 0), COALESCE(MAX(passed), 0) "
-            "FROM attempts WHERE user = ? AND problem = ?", (user, problem))
-        (hints,), = self._run("SELECT COUNT(*) FROM hint_reveals WHERE user = ? AND problem = ?", (user, problem))
+            "FROM attempts WHERE user = ? AND problem = ?",
+            (user, problem),
+        )
+        ((hints,),) = self._run(
+            "SELECT COUNT(*) FROM hint_reveals WHERE user = ? AND problem = ?", (user, problem)
+        )
         return History(int(attempts), int(failed), bool(solved), int(hints))
 
     def histories(self, user: str) -> dict[str, History]:
-        rows = self._run("SELECT problem, COUNT(*), COALESCE(SUM(1 - passed), 0), COALESCE(MAX(passed), 0) "
-                         "FROM attempts WHERE user = ? GROUP BY problem", (user,))
-        hints = dict(self._run("SELECT problem, COUNT(*) FROM hint_reveals WHERE user = ? GROUP BY problem", (user,)))
+        rows = self._run(
+            "SELECT problem, COUNT(*), COALESCE(SUM(1 - passed), 0), COALESCE(MAX(passed), 0) "
+            "FROM attempts WHERE user = ? GROUP BY problem",
+            (user,),
+        )
+        hints = dict(
+            self._run(
+                "SELECT problem, COUNT(*) FROM hint_reveals WHERE user = ? GROUP BY problem",
+                (user,),
+            )
+        )
         out = {p: History(int(a), int(f), bool(s), int(hints.get(p, 0))) for p, a, f, s in rows}
         for p, n in hints.items():
             out.setdefault(p, History(hints_revealed=int(n)))
         return out
 
     def reveal_hint(self, user: str, problem: str, index: int) -> None:
-        self._run("INSERT OR IGNORE INTO hint_reveals (user, problem, idx, at) VALUES (?, ?, ?, ?)",
-                  (user, problem, index, time.time()))
+        self._run(
+            "INSERT OR IGNORE INTO hint_reveals (user, problem, idx, at) VALUES (?, ?, ?, ?)",
+            (user, problem, index, time.time()),
+        )
 
     def record_solution_view(self, user: str, problem: str) -> None:
-        self._run("INSERT INTO solution_views (user, problem, at) VALUES (?, ?, ?)", (user, problem, time.time()))
+        self._run(
+            "INSERT INTO solution_views (user, problem, at) VALUES (?, ?, ?)",
+            (user, problem, time.time()),
+        )
 
     def attempts(self, user: str, problem: Optional[str] = None) -> list[dict]:
         sql = "SELECT id, user, problem, at, code, status, passed, duration_ms FROM attempts WHERE user = ?"

@@ -3,13 +3,22 @@
 The server's handlers and the CLI call these methods; each returns the JSON shapes of
 api.py or raises a `Refusal` carrying an HTTP-like status and a sentence.
 """
+
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 from typing import Any, Optional
 
-from .api import CheckResult, HintReveal, HintsInfo, ProblemDetail, ProblemSummary, Progress, Solution
+from .api import (
+    CheckResult,
+    HintReveal,
+    HintsInfo,
+    ProblemDetail,
+    ProblemSummary,
+    Progress,
+    Solution,
+)
 from .bank import Bank, Problem
 from .checker import MAX_CODE_BYTES, Checker, ProblemError
 from .gating import HintPolicy
@@ -27,9 +36,17 @@ class Refusal(Exception):
 
 
 class Jaxlings:
-    def __init__(self, data_dir: Path, problems_dir: Optional[Path] = None, db_path: Optional[Path] = None,
-                 max_workers: int = 3, spare_workers: int = 1, solution_after_failed: int = 3,
-                 time_limit_override: Optional[float] = None, sandbox: bool = True):
+    def __init__(
+        self,
+        data_dir: Path,
+        problems_dir: Optional[Path] = None,
+        db_path: Optional[Path] = None,
+        max_workers: int = 3,
+        spare_workers: int = 1,
+        solution_after_failed: int = 3,
+        time_limit_override: Optional[float] = None,
+        sandbox: bool = True,
+    ):
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.bank = Bank(problems_dir)
@@ -37,10 +54,14 @@ class Jaxlings:
             log.warning("jaxlings: skipping %s", err)
         self.progress = ProgressStore(db_path or self.data_dir / "progress.sqlite")
         self.policy = HintPolicy(solution_after_failed)
-        self.pool = WorkerPool(max_workers=max_workers, spare=spare_workers,
-                               compile_cache_dir=self.data_dir / "xla-cache",
-                               log_path=self.data_dir / "workers.log", sandbox=sandbox,
-                               warm_jobs=lambda: self.checker.warm_jobs())
+        self.pool = WorkerPool(
+            max_workers=max_workers,
+            spare=spare_workers,
+            compile_cache_dir=self.data_dir / "xla-cache",
+            log_path=self.data_dir / "workers.log",
+            sandbox=sandbox,
+            warm_jobs=lambda: self.checker.warm_jobs(),
+        )
         self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override)
 
     def start(self) -> None:
@@ -54,7 +75,9 @@ class Jaxlings:
     def problem(self, problem_id: Any) -> Problem:
         p = self.bank.get(problem_id)
         if p is None:
-            shown = problem_id if isinstance(problem_id, str) and len(problem_id) < 80 else "that id"
+            shown = (
+                problem_id if isinstance(problem_id, str) and len(problem_id) < 80 else "that id"
+            )
             raise Refusal(404, f"There is no problem {shown!r}; `jaxlings list` shows the ids.")
         return p
 
@@ -77,13 +100,25 @@ class Jaxlings:
         return "solved" if h.solved else ("attempted" if h.attempts else "new")
 
     def _summary(self, p: Problem, h: History) -> ProblemSummary:
-        return {"id": p.id, "title": p.title, "sprint": p.sprint.key, "sprint_title": p.sprint.title,
-                "order": p.order, "difficulty": p.difficulty, "status": self._status(h), "attempts": h.attempts}
+        return {
+            "id": p.id,
+            "title": p.title,
+            "sprint": p.sprint.key,
+            "sprint_title": p.sprint.title,
+            "order": p.order,
+            "difficulty": p.difficulty,
+            "status": self._status(h),
+            "attempts": h.attempts,
+        }
 
     def _hints(self, p: Problem, h: History) -> HintsInfo:
         gate = self.policy.gate(h, len(p.hints))
-        return {"total": len(p.hints), "unlocked": p.hints[: gate.hints_visible],
-                "next_available": gate.next_hint_available, "locked_reason": gate.next_hint_reason}
+        return {
+            "total": len(p.hints),
+            "unlocked": p.hints[: gate.hints_visible],
+            "next_available": gate.next_hint_available,
+            "locked_reason": gate.next_hint_reason,
+        }
 
     # ------------------------------------------------------------ the API
 
@@ -96,10 +131,16 @@ class Jaxlings:
         self.checker.prepare(p)  # the learner is reading it: get the expected outputs ready
         h = self._history(user, p)
         gate = self.policy.gate(h, len(p.hints))
-        return {**self._summary(p, h), "statement_md": p.statement_md, "starter": p.starter,
-                "function": p.function, "signature": p.signature, "hints": self._hints(p, h),
-                "solution_available": gate.solution_available,
-                "solution_locked_reason": gate.solution_reason}
+        return {
+            **self._summary(p, h),
+            "statement_md": p.statement_md,
+            "starter": p.starter,
+            "function": p.function,
+            "signature": p.signature,
+            "hints": self._hints(p, h),
+            "solution_available": gate.solution_available,
+            "solution_locked_reason": gate.solution_reason,
+        }
 
     def check(self, user: str, problem_id: str, code: Any, owner: Any = None) -> CheckResult:
         p = self.problem(problem_id)
@@ -107,35 +148,54 @@ class Jaxlings:
             raise Refusal(400, "The request needs a `code` field holding the cell's text.")
         try:
             size = len(code.encode("utf-8"))
-        except UnicodeEncodeError:  # a lone surrogate ("\ud800") from JSON: not text SQLite can store
-            raise Refusal(400, "The code is not valid Unicode text (it holds a lone surrogate such as "
-                               "\\ud800); remove that character and check again.") from None
+        except (
+            UnicodeEncodeError
+        ):  # a lone surrogate ("\ud800") from JSON: not text SQLite can store
+            raise Refusal(
+                400,
+                "The code is not valid Unicode text (it holds a lone surrogate such as "
+                "\\ud800); remove that character and check again.",
+            ) from None
         if size > MAX_CODE_BYTES:
-            raise Refusal(413, f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell "
-                               "with your function.")
+            raise Refusal(
+                413,
+                f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell "
+                "with your function.",
+            )
         if "\x00" in code:
             raise Refusal(400, "The code contains a null byte; remove it and check again.")
         try:
             result = self.checker.check(p, code, owner if owner is not None else user)
         except TimeoutError:
-            raise Refusal(503, "Every checker is busy right now; press Check again in a moment.") from None
+            raise Refusal(
+                503, "Every checker is busy right now; press Check again in a moment."
+            ) from None
         except ProblemError as exc:
             log.error("jaxlings: %s", exc)
-            raise Refusal(500, "This problem's reference solution fails on this server, so it cannot "
-                               "check your code; tell your instructor (the server log has details).") from None
+            raise Refusal(
+                500,
+                "This problem's reference solution fails on this server, so it cannot "
+                "check your code; tell your instructor (the server log has details).",
+            ) from None
         except RuntimeError as exc:  # the pool is closed: the server is shutting down
             log.error("jaxlings: %s", exc)
-            raise Refusal(503, "The checker is not available (the server may be shutting down); "
-                               "try again in a moment.") from None
+            raise Refusal(
+                503,
+                "The checker is not available (the server may be shutting down); "
+                "try again in a moment.",
+            ) from None
         try:
-            result["attempt"] = self.progress.record_attempt(user, p.id, code, result["status"],
-                                                             result["passed"], result["duration_ms"])
+            result["attempt"] = self.progress.record_attempt(
+                user, p.id, code, result["status"], result["passed"], result["duration_ms"]
+            )
             result["saved"] = True
         except ProgressUnavailable as exc:
             log.error("jaxlings: %s", exc)
             result["saved"] = False
-            result["save_error"] = ("Your attempt was checked but could not be saved, so it will not "
-                                    "count toward hints or progress; tell your instructor if this repeats.")
+            result["save_error"] = (
+                "Your attempt was checked but could not be saved, so it will not "
+                "count toward hints or progress; tell your instructor if this repeats."
+            )
         return result
 
     def next_hint(self, user: str, problem_id: str) -> HintReveal:
@@ -169,8 +229,19 @@ class Jaxlings:
         for s in self.bank.sprints:
             mine = [p for p in problems if p["sprint"] == s.key]
             if mine:
-                sprints.append({"key": s.key, "title": s.title, "total": len(mine),
-                                "solved": sum(p["status"] == "solved" for p in mine),
-                                "attempted": sum(p["status"] != "new" for p in mine)})
-        return {"user": user, "problems": problems, "sprints": sprints,
-                "solved": sum(p["status"] == "solved" for p in problems), "total": len(problems)}
+                sprints.append(
+                    {
+                        "key": s.key,
+                        "title": s.title,
+                        "total": len(mine),
+                        "solved": sum(p["status"] == "solved" for p in mine),
+                        "attempted": sum(p["status"] != "new" for p in mine),
+                    }
+                )
+        return {
+            "user": user,
+            "problems": problems,
+            "sprints": sprints,
+            "solved": sum(p["status"] == "solved" for p in problems),
+            "total": len(problems),
+        }

@@ -5,6 +5,7 @@ passes; the starter fails; every wrong/ file names a listed pitfall and fails; e
 listed pitfall has a wrong/ file; every `python` block of the statement runs; the worked
 example's outputs match the reference; there are at least two hints.
 """
+
 from __future__ import annotations
 
 import doctest
@@ -57,12 +58,34 @@ def code_blocks(markdown: str) -> list[tuple[str, str]]:
 
 def _want_value(text: str) -> Any:
     """The value a doctest output shows, when it reads as arrays/numbers; else raises."""
+
     def array(data, dtype=None):
         return np.asarray(data, dtype=dtype)
-    names = {"Array": array, "array": array, "nan": np.nan, "inf": np.inf, "True": True, "False": False,
-             "None": None, "__builtins__": {}}
-    for dt in ("float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "uint32",
-               "bool", "bool_", "complex64"):
+
+    names = {
+        "Array": array,
+        "array": array,
+        "nan": np.nan,
+        "inf": np.inf,
+        "True": True,
+        "False": False,
+        "None": None,
+        "__builtins__": {},
+    }
+    for dt in (
+        "float16",
+        "float32",
+        "float64",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint32",
+        "bool",
+        "bool_",
+        "complex64",
+    ):
         names[dt] = np.dtype("bool" if dt == "bool_" else dt)
     return eval(text, names)  # noqa: S307 - the bank is trusted content
 
@@ -78,7 +101,9 @@ def _numeric(value: Any) -> Any:
 
 
 class Validator:
-    def __init__(self, bank: Bank, checker: Checker, progress: Optional[Callable[[str], None]] = None):
+    def __init__(
+        self, bank: Bank, checker: Checker, progress: Optional[Callable[[str], None]] = None
+    ):
         self.bank = bank
         self.checker = checker
         self.pool = checker.pool
@@ -91,12 +116,19 @@ class Validator:
             p = self.bank.get(pid)
             if p is None:
                 errs = [e for e in self.bank.errors if pid and pid in e.path]
-                reports.append(Report(pid, errs[0].path if errs else "", [str(e) for e in errs]
-                                      or [f"no problem with id {pid!r}"]))
+                reports.append(
+                    Report(
+                        pid,
+                        errs[0].path if errs else "",
+                        [str(e) for e in errs] or [f"no problem with id {pid!r}"],
+                    )
+                )
             else:
                 problems.append(p)
         if not ids:
-            reports += [Report(e.path.split("/")[-1], e.path, [e.message]) for e in self.bank.errors]
+            reports += [
+                Report(e.path.split("/")[-1], e.path, [e.message]) for e in self.bank.errors
+            ]
         with ThreadPoolExecutor(max_workers=max(1, parallel)) as ex:
             reports += list(ex.map(self.validate, problems))
         return reports
@@ -118,10 +150,16 @@ class Validator:
 
     def _validate(self, p: Problem, r: Report) -> None:
         fail = r.failures.append
-        unfinished = sorted(str(f.relative_to(p.path)) for f in p.path.rglob("*")
-                            if f.is_file() and f.suffix in (".py", ".md", ".toml") and PLACEHOLDER in f.read_text())
+        unfinished = sorted(
+            str(f.relative_to(p.path))
+            for f in p.path.rglob("*")
+            if f.is_file() and f.suffix in (".py", ".md", ".toml") and PLACEHOLDER in f.read_text()
+        )
         if unfinished:
-            fail(f"still to write (the `{PLACEHOLDER}` parts of `jaxlings new`): " + ", ".join(unfinished))
+            fail(
+                f"still to write (the `{PLACEHOLDER}` parts of `jaxlings new`): "
+                + ", ".join(unfinished)
+            )
         cases = p.cases
         if len(cases) < MIN_CASES:
             fail(f"cases.py: {len(cases)} cases; at least {MIN_CASES} are needed")
@@ -133,10 +171,14 @@ class Validator:
             fail("cases.py: every case is hidden; learners need visible ones")
         params = p.parameters
         if params and params[0] != "seed":
-            fail(f"solution.py: the first parameter of {p.function} must be `seed`, not `{params[0]}`")
+            fail(
+                f"solution.py: the first parameter of {p.function} must be `seed`, not `{params[0]}`"
+            )
         for c in cases:
             if list(c.inputs) != params:
-                fail(f"cases.py: case {c.name!r} gives inputs {list(c.inputs)} but {p.function} takes {params}")
+                fail(
+                    f"cases.py: case {c.name!r} gives inputs {list(c.inputs)} but {p.function} takes {params}"
+                )
                 break
             for k, v in c.inputs.items():
                 try:
@@ -144,7 +186,9 @@ class Validator:
                 except codec.CodecError as exc:
                     fail(f"cases.py: case {c.name!r} input {k}: {exc}")
         if len(p.hints) < MIN_HINTS:
-            fail(f"hints.md: {len(p.hints)} hint(s); at least {MIN_HINTS} `## ` sections are needed")
+            fail(
+                f"hints.md: {len(p.hints)} hint(s); at least {MIN_HINTS} `## ` sections are needed"
+            )
         if r.failures:
             return
 
@@ -157,13 +201,17 @@ class Validator:
         limit = max(60.0, 3 * p.time_limit_s)
         ref = self.checker.check(p, p.solution, SYSTEM, limit)
         if not ref["passed"]:
-            fail("solution.py does not pass its own cases twice in a row (is it deterministic?): "
-                 + _first_problem(ref))
+            fail(
+                "solution.py does not pass its own cases twice in a row (is it deterministic?): "
+                + _first_problem(ref)
+            )
         starter = self.checker.check(p, p.starter, SYSTEM, limit)
         if starter["passed"]:
             fail("starter.py passes every case; it must fail")
-        elif starter["status"] in ("timeout", "memory") or (starter["error"] and starter["error"]["type"] in
-                                                             ("SyntaxError", "MissingFunction", "ProcessDied")):
+        elif starter["status"] in ("timeout", "memory") or (
+            starter["error"]
+            and starter["error"]["type"] in ("SyntaxError", "MissingFunction", "ProcessDied")
+        ):
             fail(f"starter.py must run and fail on values, but: {starter['error']['message']}")
 
         titles = pitfall_titles(p.statement_md)
@@ -176,7 +224,9 @@ class Validator:
             if pit is None:
                 fail(f"{name}: the first line must be `# pitfall: <title from problem.md>`")
             elif pit not in titles:
-                fail(f"{name}: names pitfall {pit!r}, which problem.md does not list (it lists {titles})")
+                fail(
+                    f"{name}: names pitfall {pit!r}, which problem.md does not list (it lists {titles})"
+                )
             else:
                 covered.add(pit)
             res = self.checker.check(p, wf.read_text(), SYSTEM, limit)
@@ -199,11 +249,15 @@ class Validator:
             for i, (body, out) in enumerate(zip(runnable, res.get("blocks", []))):
                 if not out.get("ok"):
                     first = body.strip().splitlines()[0] if body.strip() else ""
-                    fail(f"problem.md: python block {i + 1} ({first[:50]!r}) fails: {out['error']['message']}")
+                    fail(
+                        f"problem.md: python block {i + 1} ({first[:50]!r}) fails: {out['error']['message']}"
+                    )
         worked = split_sections(p.statement_md).get("Worked example", "")
         pycon = [body for info, body in code_blocks(worked) if info == "pycon"]
         if not pycon:
-            fail("problem.md: the Worked example has no ```pycon block to check against the reference")
+            fail(
+                "problem.md: the Worked example has no ```pycon block to check against the reference"
+            )
             return
         examples = [ex for body in pycon for ex in doctest.DocTestParser().get_examples(body)]
         if not examples:
@@ -211,7 +265,9 @@ class Validator:
             return
         res = self._blocks_job(p.solution, [{"kind": "eval", "code": ex.source} for ex in examples])
         if res.get("preload_error"):
-            fail(f"solution.py fails to load for the worked example: {res['preload_error']['message']}")
+            fail(
+                f"solution.py fails to load for the worked example: {res['preload_error']['message']}"
+            )
             return
         for ex, out in zip(examples, res.get("blocks", [])):
             src = ex.source.strip().splitlines()[0]
@@ -230,18 +286,31 @@ class Validator:
                 got = codec.decode(out["value"])
                 msg = compare(_numeric(want_value), got, p.rtol, max(p.atol, 1e-6))
                 if msg:
-                    fail(f"problem.md worked example `{src}` shows {want!r} but the reference returns "
-                         f"{got_repr!r}: {msg}")
-            elif _normalise(want) != _normalise(got_repr) and not doctest.OutputChecker().check_output(
-                    want + "\n", got_repr + "\n", doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE):
-                fail(f"problem.md worked example `{src}` shows {want!r} but the reference returns {got_repr!r}")
+                    fail(
+                        f"problem.md worked example `{src}` shows {want!r} but the reference returns "
+                        f"{got_repr!r}: {msg}"
+                    )
+            elif _normalise(want) != _normalise(
+                got_repr
+            ) and not doctest.OutputChecker().check_output(
+                want + "\n", got_repr + "\n", doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+            ):
+                fail(
+                    f"problem.md worked example `{src}` shows {want!r} but the reference returns {got_repr!r}"
+                )
 
     def _blocks_job(self, preload: Optional[str], blocks: list[dict]) -> dict:
-        outcome = self.pool.run({"op": "blocks", "preload": preload, "blocks": blocks}, SYSTEM,
-                                time_limit_s=120, memory_limit_mb=4096)
+        outcome = self.pool.run(
+            {"op": "blocks", "preload": preload, "blocks": blocks},
+            SYSTEM,
+            time_limit_s=120,
+            memory_limit_mb=4096,
+        )
         if outcome.status != "ok" or outcome.result is None:
-            raise ProblemError(f"statement code blocks did not finish ({outcome.status}) "
-                               f"{outcome.exit_description} {outcome.stderr[-500:]}")
+            raise ProblemError(
+                f"statement code blocks did not finish ({outcome.status}) "
+                f"{outcome.exit_description} {outcome.stderr[-500:]}"
+            )
         return outcome.result
 
 

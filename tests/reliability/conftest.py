@@ -7,6 +7,7 @@ talks to it with http.client (raw paths, raw bodies, any header). The session-sc
 uses the test IdentityProvider in rel_identity.py so one server sees several users (the
 `X-Test-User` header names the user).
 """
+
 from __future__ import annotations
 
 import http.client
@@ -32,17 +33,21 @@ PROBLEMS = REPO / "problems"
 
 EMA = "nnx-ema-step"
 COUNTERS = "nnx-counters-and-buffers"
-REFERENCE = {EMA: "B-nnx-modules/19-nnx-ema-step",
-             COUNTERS: "B-nnx-modules/14-nnx-counters-and-buffers"}
+REFERENCE = {
+    EMA: "B-nnx-modules/19-nnx-ema-step",
+    COUNTERS: "B-nnx-modules/14-nnx-counters-and-buffers",
+}
 
-EMA_OK = ("def ema_step(seed, params_arr, ema_arr, decay):\n"
-          "    return decay * ema_arr + (1.0 - decay) * params_arr\n")
-EMA_WRONG = ("def ema_step(seed, params_arr, ema_arr, decay):\n"
-             "    # swapped blend\n"
-             "    return decay * params_arr + (1.0 - decay) * ema_arr\n")
-EMA_HANG = ("def ema_step(seed, params_arr, ema_arr, decay):\n"
-            "    while True:\n"
-            "        pass\n")
+EMA_OK = (
+    "def ema_step(seed, params_arr, ema_arr, decay):\n"
+    "    return decay * ema_arr + (1.0 - decay) * params_arr\n"
+)
+EMA_WRONG = (
+    "def ema_step(seed, params_arr, ema_arr, decay):\n"
+    "    # swapped blend\n"
+    "    return decay * params_arr + (1.0 - decay) * ema_arr\n"
+)
+EMA_HANG = "def ema_step(seed, params_arr, ema_arr, decay):\n    while True:\n        pass\n"
 
 SERVER_ERROR_MARKERS = ("Traceback", " 500 ", "[E ")
 
@@ -52,6 +57,7 @@ _TALLY_LOCK = threading.Lock()
 
 
 # ---------------------------------------------------------------- HTTP
+
 
 @dataclass
 class Resp:
@@ -78,6 +84,7 @@ def free_port() -> int:
 
 
 # ---------------------------------------------------------------- /proc helpers
+
 
 def children(pid: int) -> list[int]:
     kids: list[int] = []
@@ -162,6 +169,7 @@ def wait_for(predicate, timeout: float, interval: float = 0.05):
 
 # ---------------------------------------------------------------- the bank
 
+
 def problem_dir(bank: Path, problem_id: str) -> Path:
     return bank / REFERENCE[problem_id]
 
@@ -173,19 +181,33 @@ def make_bank(root: Path) -> Path:
         sprint = rel.split("/")[0]
         (root / sprint).mkdir(exist_ok=True)
         shutil.copy(PROBLEMS / sprint / "sprint.toml", root / sprint / "sprint.toml")
-        shutil.copytree(PROBLEMS / rel, root / rel, ignore=shutil.ignore_patterns("__pycache__"),
-                        dirs_exist_ok=True)
+        shutil.copytree(
+            PROBLEMS / rel,
+            root / rel,
+            ignore=shutil.ignore_patterns("__pycache__"),
+            dirs_exist_ok=True,
+        )
     return root
 
 
 # ---------------------------------------------------------------- the server
 
+
 class JupyterServer:
     """One `jupyter server` subprocess with jaxlings; restartable on the same dirs."""
 
-    def __init__(self, workdir: Path, *, bank: Path, time_limit_s: Optional[float] = 3.0,
-                 pool_size: int = 3, spare_workers: int = 1, header_identity: bool = True,
-                 sandbox: bool = True, extra_config: str = ""):
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        bank: Path,
+        time_limit_s: Optional[float] = 3.0,
+        pool_size: int = 3,
+        spare_workers: int = 1,
+        header_identity: bool = True,
+        sandbox: bool = True,
+        extra_config: str = "",
+    ):
         self.workdir = Path(workdir)
         self.bank = bank
         self.root_dir = self.workdir / "root"
@@ -194,7 +216,13 @@ class JupyterServer:
         self.db_path = self.db_dir / "progress.sqlite"
         self.config_dir = self.workdir / "config"
         self.log_path = self.workdir / "server.log"
-        for d in (self.root_dir, self.data_dir, self.db_dir, self.config_dir, self.workdir / "runtime"):
+        for d in (
+            self.root_dir,
+            self.data_dir,
+            self.db_dir,
+            self.config_dir,
+            self.workdir / "runtime",
+        ):
             d.mkdir(parents=True, exist_ok=True)
         self.token = secrets.token_hex(16)
         self.port = 0
@@ -220,8 +248,12 @@ class JupyterServer:
         if time_limit_s:
             lines.append(f"c.Jaxlings.time_limit_s_override = {float(time_limit_s)!r}")
         if header_identity:
-            lines.append("c.ServerApp.identity_provider_class = 'rel_identity.HeaderIdentityProvider'")
-        (self.config_dir / "jupyter_server_config.py").write_text("\n".join(lines) + "\n" + extra_config)
+            lines.append(
+                "c.ServerApp.identity_provider_class = 'rel_identity.HeaderIdentityProvider'"
+            )
+        (self.config_dir / "jupyter_server_config.py").write_text(
+            "\n".join(lines) + "\n" + extra_config
+        )
 
     # ------------------------------------------------------------ lifecycle
 
@@ -240,30 +272,43 @@ class JupyterServer:
     def _start(self, timeout: float) -> "JupyterServer":
         assert self.proc is None or self.proc.poll() is not None, "already running"
         self.port = free_port()
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("JAXLINGS_", "JUPYTER_"))}
-        env.update({
-            "JUPYTER_CONFIG_DIR": str(self.config_dir),
-            "JUPYTER_DATA_DIR": str(self.workdir / "jupyter-data"),
-            "JUPYTER_RUNTIME_DIR": str(self.workdir / "runtime"),
-            "JUPYTER_PLATFORM_DIRS": "1",
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")])),
-            "PYTHONUNBUFFERED": "1",
-        })
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("JAXLINGS_", "JUPYTER_"))}
+        env.update(
+            {
+                "JUPYTER_CONFIG_DIR": str(self.config_dir),
+                "JUPYTER_DATA_DIR": str(self.workdir / "jupyter-data"),
+                "JUPYTER_RUNTIME_DIR": str(self.workdir / "runtime"),
+                "JUPYTER_PLATFORM_DIRS": "1",
+                "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")])),
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
         log = open(self.log_path, "ab")
         log.write(f"\n=== start #{self.starts + 1} on port {self.port}\n".encode())
         log.flush()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "jupyter_server", f"--ServerApp.port={self.port}",
-             "--ServerApp.port_retries=0"],
-            cwd=self.workdir, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "jupyter_server",
+                f"--ServerApp.port={self.port}",
+                "--ServerApp.port_retries=0",
+            ],
+            cwd=self.workdir,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         log.close()
         self.starts += 1
         deadline = time.monotonic() + timeout
         while True:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"jupyter server exited with {self.proc.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"jupyter server exited with {self.proc.returncode}:\n{self.log_tail()}"
+                )
             try:
                 if self.request("GET", "/api/status", timeout=5).status == 200:
                     break
@@ -271,7 +316,9 @@ class JupyterServer:
                 pass
             if time.monotonic() > deadline:
                 self.stop(signal.SIGKILL)
-                raise RuntimeError(f"jupyter server did not answer within {timeout:g} s:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"jupyter server did not answer within {timeout:g} s:\n{self.log_tail()}"
+                )
             time.sleep(0.2)
         return self
 
@@ -293,8 +340,9 @@ class JupyterServer:
 
     def reap_workers(self, timeout: float = 15.0) -> list[int]:
         """After stop(): wait for the server's workers to end; kill and return any that did not."""
-        left = wait_for(lambda: not [p for p in self.known_workers if alive(p)], timeout) or \
-            [p for p in self.known_workers if alive(p)]
+        left = wait_for(lambda: not [p for p in self.known_workers if alive(p)], timeout) or [
+            p for p in self.known_workers if alive(p)
+        ]
         if left is True:
             return []
         for pid in left:
@@ -314,8 +362,11 @@ class JupyterServer:
         """The python worker processes (inside unshare when sandboxed) of this server."""
         if not self.running:
             return []
-        pids = [p for p in descendants(self.proc.pid)
-                if "jaxlings.harness.worker" in cmdline(p) and "unshare" not in cmdline(p)[0]]
+        pids = [
+            p
+            for p in descendants(self.proc.pid)
+            if "jaxlings.harness.worker" in cmdline(p) and "unshare" not in cmdline(p)[0]
+        ]
         return pids
 
     def remember_workers(self) -> None:
@@ -340,8 +391,17 @@ class JupyterServer:
 
     # ------------------------------------------------------------ HTTP
 
-    def request(self, method: str, path: str, body: Any = None, *, user: Optional[str] = None,
-                token: bool = True, headers: Optional[dict] = None, timeout: float = 120.0) -> Resp:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        user: Optional[str] = None,
+        token: bool = True,
+        headers: Optional[dict] = None,
+        timeout: float = 120.0,
+    ) -> Resp:
         """One HTTP request; `path` is sent exactly as given (no normalisation or quoting)."""
         hdrs = {"Connection": "close"}
         if token:
@@ -371,7 +431,9 @@ class JupyterServer:
                 TALLY["answered"] += 1
                 TALLY["500"] += r.status == 500
                 TALLY["other 5xx"] += r.status > 500  # 503: a hint that could not be recorded
-            return Resp(r.status, {k.lower(): v for k, v in r.getheaders()}, data, time.monotonic() - t0)
+            return Resp(
+                r.status, {k.lower(): v for k, v in r.getheaders()}, data, time.monotonic() - t0
+            )
         finally:
             conn.close()
 
@@ -433,6 +495,7 @@ def wait_healthy(server: JupyterServer, user: str, problem: str = EMA, code: str
 
 # ---------------------------------------------------------------- fixtures
 
+
 @pytest.fixture(scope="session")
 def bank_dir(tmp_path_factory) -> Path:
     return make_bank(tmp_path_factory.mktemp("rel-bank"))
@@ -470,8 +533,10 @@ def pytest_terminal_summary(terminalreporter) -> None:
         return
     tr = terminalreporter
     tr.section("jaxlings reliability")
-    tr.write_line(f"HTTP requests sent {TALLY['sent']}, answered {TALLY['answered']}, 500s {TALLY['500']}, "
-                  f"other 5xx {TALLY['other 5xx']}")
+    tr.write_line(
+        f"HTTP requests sent {TALLY['sent']}, answered {TALLY['answered']}, 500s {TALLY['500']}, "
+        f"other 5xx {TALLY['other 5xx']}"
+    )
     load = getattr(sys.modules.get(__package__ + ".test_load"), "LOAD_STATS", None)
     if load:
         tr.write_line("load: " + ", ".join(f"{k} {v}" for k, v in load.items()))

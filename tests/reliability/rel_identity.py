@@ -5,6 +5,7 @@ PYTHONPATH). It lets one server see several Jupyter users, as JupyterHub-style i
 does; with `c.Jaxlings.user_source = "auto"` a non-builtin provider means progress is keyed
 to the Jupyter user. Requests without a valid token are still refused.
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ bodies, null bytes, lone surrogates, absurd nesting, code over 256 KiB, wrong me
 token. None of them may log a server error, record an attempt, or touch a file outside
 the data dir (mtimes of the bank, the root dir, the config are snapshotted around them).
 """
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import COUNTERS, EMA, PROBLEMS, REFERENCE, assert_no_server_error, attempts_in_db, user_key
+from .conftest import (
+    COUNTERS,
+    EMA,
+    PROBLEMS,
+    REFERENCE,
+    assert_no_server_error,
+    attempts_in_db,
+    user_key,
+)
 
 A = "/jaxlings/api/"
 
@@ -76,13 +85,21 @@ BAD_BODIES = [
     ("code is null", b'{"code": null}', 400),
     ("code is a list", b'{"code": ["x"]}', 400),
     ("code is an object", b'{"code": {"code": "x"}}', 400),
-    ("null byte in code", b'{"code": "def ema_step(seed, p, e, d):\\u0000\\n    return p\\n"}', 400),
+    (
+        "null byte in code",
+        b'{"code": "def ema_step(seed, p, e, d):\\u0000\\n    return p\\n"}',
+        400,
+    ),
     ("raw null byte", b'{"code": "x\x00"}', 400),
     ("lone surrogate", b'{"code": "x = \\"\\ud800\\"\\n"}', 400),
     ("deep nesting", b"[" * 100_000 + b"]" * 100_000, 400),
     ("deep object nesting", b'{"code": ' * 50_000 + b"1" + b"}" * 50_000, 400),
     ("code over 256 KiB", json.dumps({"code": "#" * (BIG + 1)}).encode(), 413),
-    ("code over 256 KiB in bytes", json.dumps({"code": "é" * (BIG // 2 + 1)}, ensure_ascii=False).encode(), 413),
+    (
+        "code over 256 KiB in bytes",
+        json.dumps({"code": "é" * (BIG // 2 + 1)}, ensure_ascii=False).encode(),
+        413,
+    ),
     ("5 MB of code", json.dumps({"code": "x = 1\n" * 900_000}).encode(), 413),
 ]
 
@@ -120,11 +137,15 @@ def assert_json_refusal(r, status: int) -> dict:
     assert r.status == status, r
     assert r.headers.get("content-type", "").startswith("application/json"), r.headers
     body = r.json()
-    assert isinstance(body, dict) and isinstance(body.get("message"), str) and body["message"].strip(), body
+    assert (
+        isinstance(body, dict) and isinstance(body.get("message"), str) and body["message"].strip()
+    ), body
     return body
 
 
-@pytest.mark.parametrize("method,path,status", BAD_PATHS, ids=[f"{m} {p[len(A):][:60]}" for m, p, _ in BAD_PATHS])
+@pytest.mark.parametrize(
+    "method,path,status", BAD_PATHS, ids=[f"{m} {p[len(A) :][:60]}" for m, p, _ in BAD_PATHS]
+)
 def test_bad_paths_get_a_json_4xx(guarded, user, method, path, status):
     body = None
     if method == "POST":
@@ -144,14 +165,25 @@ def test_bad_bodies_get_a_json_4xx(guarded, user, name, raw, status):
 
 
 @pytest.mark.parametrize("token", ["none", "wrong"])
-@pytest.mark.parametrize("method,sub", [("GET", "problems"), ("GET", f"problems/{EMA}"),
-                                        ("POST", f"problems/{EMA}/check"), ("POST", f"problems/{EMA}/hints/next"),
-                                        ("GET", f"problems/{EMA}/solution"), ("GET", "progress"),
-                                        ("GET", "problems/..%2F..%2Fetc")])
+@pytest.mark.parametrize(
+    "method,sub",
+    [
+        ("GET", "problems"),
+        ("GET", f"problems/{EMA}"),
+        ("POST", f"problems/{EMA}/check"),
+        ("POST", f"problems/{EMA}/hints/next"),
+        ("GET", f"problems/{EMA}/solution"),
+        ("GET", "progress"),
+        ("GET", "problems/..%2F..%2Fetc"),
+    ],
+)
 def test_requests_without_a_valid_token_are_refused(guarded, method, sub, token):
     headers = {"Authorization": "token " + "0" * 32} if token == "wrong" else {}
-    body = {"code": "def ema_step(seed, params_arr, ema_arr, decay):\n    return params_arr\n"} \
-        if method == "POST" else None
+    body = (
+        {"code": "def ema_step(seed, params_arr, ema_arr, decay):\n    return params_arr\n"}
+        if method == "POST"
+        else None
+    )
     r = guarded.request(method, A + sub, body, token=False, headers=headers, user="intruder")
     assert r.status == 403, r
     assert r.headers.get("content-type", "").startswith("application/json"), r.headers
@@ -171,7 +203,10 @@ def test_bad_input_leaves_the_server_working(guarded, user):
     for problem in (EMA, COUNTERS):
         r = guarded.request("POST", A + f"problems/{problem}/check", b"\xff" * 1000, user=user)
         assert_json_refusal(r, 400)
-    res = guarded.check_json(EMA, "def ema_step(seed, params_arr, ema_arr, decay):\n"
-                                  "    return decay * ema_arr + (1.0 - decay) * params_arr\n", user)
+    res = guarded.check_json(
+        EMA,
+        "def ema_step(seed, params_arr, ema_arr, decay):\n"
+        "    return decay * ema_arr + (1.0 - decay) * params_arr\n",
+        user,
+    )
     assert res["passed"] and res["attempt"] == 1
-

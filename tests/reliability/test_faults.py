@@ -5,6 +5,7 @@ Each fault must end in a clear answer (never a hang, a 500 or a silently lost at
 and the service must carry on. Faults that break the server's own state run on a
 dedicated server (`fault_server`), restarted on the same data dir as the tests need.
 """
+
 from __future__ import annotations
 
 import base64
@@ -22,23 +23,43 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from .conftest import (COUNTERS, EMA, EMA_OK, EMA_WRONG, JupyterServer, alive, attempts_in_db, pids_holding,
-                       problem_dir, unique_user, user_key, wait_for, wait_healthy)
+from .conftest import (
+    COUNTERS,
+    EMA,
+    EMA_OK,
+    EMA_WRONG,
+    JupyterServer,
+    alive,
+    attempts_in_db,
+    pids_holding,
+    problem_dir,
+    unique_user,
+    user_key,
+    wait_for,
+    wait_healthy,
+)
 
 FAULTS: list[str] = []  # what was injected and survived, for the summary
 
 
 # ---------------------------------------------------------------- workers killed from outside
 
+
 @pytest.mark.timeout(60)
-def test_worker_sigkilled_mid_check_reports_a_clear_error_and_the_next_check_passes(server, user, tmp_path):
+def test_worker_sigkilled_mid_check_reports_a_clear_error_and_the_next_check_passes(
+    server, user, tmp_path
+):
     flag = tmp_path / "running"
-    source = ("import time\n"
-              "def ema_step(seed, params_arr, ema_arr, decay):\n"
-              f"    fh = open({str(flag)!r}, 'w')  # lets the test find this process\n"
-              "    time.sleep(30)\n")
+    source = (
+        "import time\n"
+        "def ema_step(seed, params_arr, ema_arr, decay):\n"
+        f"    fh = open({str(flag)!r}, 'w')  # lets the test find this process\n"
+        "    time.sleep(30)\n"
+    )
     box: dict = {}
-    t = threading.Thread(target=lambda: box.setdefault("r", server.check(EMA, source, user, timeout=45)))
+    t = threading.Thread(
+        target=lambda: box.setdefault("r", server.check(EMA, source, user, timeout=45))
+    )
     t.start()
     pids = wait_for(lambda: pids_holding(str(flag)), 10.0)
     assert pids, "the check never started running"
@@ -63,7 +84,9 @@ def test_idle_workers_killed_from_outside_are_never_handed_out(server, user):
     """A worker that died while idle (the OOM killer, an administrator) is replaced, not used."""
     assert server.check_json(EMA, EMA_OK, user)["passed"]  # this user now owns a warm worker
     for round_ in range(2):
-        idle = wait_for(lambda: server.worker_pids() if len(server.worker_pids()) >= 2 else [], 20.0)
+        idle = wait_for(
+            lambda: server.worker_pids() if len(server.worker_pids()) >= 2 else [], 20.0
+        )
         assert idle, "the pool never refilled"
         for pid in idle:
             os.kill(pid, signal.SIGKILL)
@@ -75,9 +98,12 @@ def test_idle_workers_killed_from_outside_are_never_handed_out(server, user):
 
 # ---------------------------------------------------------------- a dedicated server for state faults
 
+
 @pytest.fixture(scope="module")
 def fault_server(tmp_path_factory, bank_dir):
-    srv = JupyterServer(tmp_path_factory.mktemp("rel-fault-server"), bank=bank_dir, time_limit_s=10.0)
+    srv = JupyterServer(
+        tmp_path_factory.mktemp("rel-fault-server"), bank=bank_dir, time_limit_s=10.0
+    )
     srv.start()
     yield srv
     srv.stop()
@@ -102,13 +128,22 @@ def test_progress_survives_restarts_graceful_and_crash(fault_server):
     assert first["status"] == "failed" and first["attempt"] == 1
     hint = srv.api("POST", f"problems/{EMA}/hints/next", user=rita)
     assert hint.status == 200, hint
-    srv.check_json(COUNTERS, "def counter_after_n_calls(seed, n_calls):\n    return jnp.zeros(2)\n", rita)
+    srv.check_json(
+        COUNTERS, "def counter_after_n_calls(seed, n_calls):\n    return jnp.zeros(2)\n", rita
+    )
 
     def state() -> tuple:
         ema, cnt = srv.detail(EMA, rita), srv.detail(COUNTERS, rita)
         prog = srv.api("GET", "progress", user=rita).json()
-        return (ema["attempts"], ema["status"], ema["hints"]["unlocked"], cnt["attempts"], cnt["status"],
-                prog["solved"], sorted((p["id"], p["attempts"]) for p in prog["problems"]))
+        return (
+            ema["attempts"],
+            ema["status"],
+            ema["hints"]["unlocked"],
+            cnt["attempts"],
+            cnt["status"],
+            prog["solved"],
+            sorted((p["id"], p["attempts"]) for p in prog["problems"]),
+        )
 
     before = state()
     assert before[0] == 1 and len(before[2]) == 1 and before[3] == 1
@@ -128,6 +163,7 @@ def test_progress_survives_restarts_graceful_and_crash(fault_server):
 
 
 # ---------------------------------------------------------------- the expected-output cache
+
 
 def cache_file(srv: JupyterServer, problem: str) -> Path:
     files = sorted((srv.data_dir / "expected").glob(f"{problem}-*.json"))
@@ -172,11 +208,15 @@ def test_a_corrupted_expected_output_cache_is_detected_and_rebuilt(fault_server,
         rebuilt = cache_file(srv, p).read_bytes()
         assert rebuilt == good[p]
         d = json.loads(rebuilt)
-        assert hashlib.sha256(json.dumps(d["payload"], sort_keys=True).encode()).hexdigest() == d["sha256"]
+        assert (
+            hashlib.sha256(json.dumps(d["payload"], sort_keys=True).encode()).hexdigest()
+            == d["sha256"]
+        )
     assert "Traceback" not in log
 
 
 # ---------------------------------------------------------------- the progress database
+
 
 def unsaved(res: dict) -> None:
     assert res["saved"] is False and res["attempt"] is None, res
@@ -215,18 +255,24 @@ def test_a_locked_progress_database_still_answers_and_says_the_attempt_was_not_s
     again = srv.check_json(EMA, EMA_OK, user)
     assert again["saved"] and again["attempt"] == 2
     assert attempts_in_db(srv.db_path, user_key(user), EMA) == 2
-    assert "the attempt could not be saved: database is locked" in srv.log_text()  # the operator is told
+    assert (
+        "the attempt could not be saved: database is locked" in srv.log_text()
+    )  # the operator is told
 
 
 def chattr(flag: str, *paths: Path) -> bool:
     try:
-        return subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True).returncode == 0
+        return (
+            subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True).returncode == 0
+        )
     except OSError:
         return False
 
 
 @pytest.mark.timeout(120)
-def test_a_read_only_progress_database_still_answers_and_says_the_attempt_was_not_saved(fault_server):
+def test_a_read_only_progress_database_still_answers_and_says_the_attempt_was_not_saved(
+    fault_server,
+):
     srv = fault_server
     user = unique_user("readonly")
     assert srv.check_json(EMA, EMA_WRONG, user)["attempt"] == 1
@@ -235,7 +281,9 @@ def test_a_read_only_progress_database_still_answers_and_says_the_attempt_was_no
     targets = [p for p in (srv.db_path, Path(f"{srv.db_path}-wal")) if p.exists()] + [srv.db_dir]
     if os.geteuid() == 0:
         if not chattr("+i", *targets):
-            pytest.skip("chattr +i is not supported on this filesystem, and root ignores file modes")
+            pytest.skip(
+                "chattr +i is not supported on this filesystem, and root ignores file modes"
+            )
     else:
         for p in targets:
             p.chmod(0o555 if p.is_dir() else 0o444)
@@ -263,8 +311,10 @@ def test_a_read_only_progress_database_still_answers_and_says_the_attempt_was_no
     with ThreadPoolExecutor(16) as ex:
         again = list(ex.map(lambda _: srv.check_json(EMA, EMA_WRONG, user), range(16)))
     unsaved_after = [r for r in again if not r["saved"]]
-    assert not unsaved_after, f"{len(unsaved_after)} of 16 checks after the fault were not saved: " \
-                              f"{unsaved_after[0]['save_error']}"
+    assert not unsaved_after, (
+        f"{len(unsaved_after)} of 16 checks after the fault were not saved: "
+        f"{unsaved_after[0]['save_error']}"
+    )
     assert sorted(r["attempt"] for r in again) == list(range(2, 18))
     assert attempts_in_db(srv.db_path, user_key(user), EMA) == 17  # nothing unsaved was counted
 

@@ -7,6 +7,7 @@ texts read straight from the problem folder: each hints.md section, solution.py,
 solution.md. Positive controls (the hint just revealed, the solution once unlocked) prove
 the search finds those texts when they are there.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,16 +20,20 @@ from .conftest import COUNTERS, EMA, problem_dir
 # failing code of every kind (wrong values, an exception, a syntax error, no function);
 # two per problem in the hint test, so that the solution (3 failed checks) stays locked
 FAILING = {
-    EMA: ["def ema_step(seed, params_arr, ema_arr, decay):\n    return params_arr * 0.5\n",
-          "def ema_step(seed, params_arr, ema_arr, decay)\n    return 1\n",
-          "def ema_step(seed, params_arr, ema_arr, decay):\n    raise ValueError('nope')\n",
-          "print('hello')\n"],
-    COUNTERS: ["class StepCounter(nnx.Module):\n    def __init__(self, rngs):\n"
-               "        self.step = nnx.Param(jnp.array(0.0))\n"
-               "def counter_after_n_calls(seed, n_calls):\n    return undefined_name\n",
-               "import sys\nsys.exit(3)\n",
-               "def counter_after_n_calls(seed, n_calls):\n    return jnp.array([1.0, 2.0])\n",
-               "x = 1\n"],
+    EMA: [
+        "def ema_step(seed, params_arr, ema_arr, decay):\n    return params_arr * 0.5\n",
+        "def ema_step(seed, params_arr, ema_arr, decay)\n    return 1\n",
+        "def ema_step(seed, params_arr, ema_arr, decay):\n    raise ValueError('nope')\n",
+        "print('hello')\n",
+    ],
+    COUNTERS: [
+        "class StepCounter(nnx.Module):\n    def __init__(self, rngs):\n"
+        "        self.step = nnx.Param(jnp.array(0.0))\n"
+        "def counter_after_n_calls(seed, n_calls):\n    return undefined_name\n",
+        "import sys\nsys.exit(3)\n",
+        "def counter_after_n_calls(seed, n_calls):\n    return jnp.array([1.0, 2.0])\n",
+        "x = 1\n",
+    ],
 }
 
 
@@ -63,13 +68,20 @@ def fragments(text: str, public: str, min_len: int = 24) -> list[str]:
 
 class Secrets:
     def __init__(self, folder: Path):
-        public = norm((folder / "problem.md").read_text() + "\n" + (folder / "starter.py").read_text())
+        public = norm(
+            (folder / "problem.md").read_text() + "\n" + (folder / "starter.py").read_text()
+        )
         self.hints = [fragments(h, public) for h in hint_sections(folder)]
         sol = (folder / "solution.py").read_text()
         notes = (folder / "solution.md").read_text() if (folder / "solution.md").exists() else ""
-        code_lines = {norm(line) for line in sol.splitlines()
-                      if len(norm(line)) >= 12 and norm(line) not in public}
-        self.solution = sorted(code_lines | {norm(sol)} | set(fragments(notes, public) if notes else []))
+        code_lines = {
+            norm(line)
+            for line in sol.splitlines()
+            if len(norm(line)) >= 12 and norm(line) not in public
+        }
+        self.solution = sorted(
+            code_lines | {norm(sol)} | set(fragments(notes, public) if notes else [])
+        )
         assert len(self.hints) >= 2 and len(self.solution) >= 3
 
 
@@ -101,22 +113,28 @@ def leaks(text: str, needles: list[str]) -> list[str]:
 
 def everything(server, user: str, problem: str, other: str) -> list:
     """Every response a learner can get about `problem` without unlocking anything."""
-    bodies = [server.api("GET", "problems", user=user), server.api("GET", f"problems/{problem}", user=user),
-              server.api("GET", f"problems/{other}", user=user), server.api("GET", "progress", user=user),
-              server.api("GET", f"problems/{problem}/solution", user=user),
-              server.api("GET", f"problems/{problem}/solution/", user=user),
-              server.api("GET", f"problems/{problem}%2Fsolution", user=user),
-              server.api("GET", f"problems/{problem}/hints", user=user),
-              server.api("GET", f"problems/{problem}/hints/2", user=user),
-              server.api("GET", f"problems/{problem}?hints=all", user=user),
-              server.request("GET", f"/jaxlings/api/problems/{problem}/solution?force=1", user=user)]
+    bodies = [
+        server.api("GET", "problems", user=user),
+        server.api("GET", f"problems/{problem}", user=user),
+        server.api("GET", f"problems/{other}", user=user),
+        server.api("GET", "progress", user=user),
+        server.api("GET", f"problems/{problem}/solution", user=user),
+        server.api("GET", f"problems/{problem}/solution/", user=user),
+        server.api("GET", f"problems/{problem}%2Fsolution", user=user),
+        server.api("GET", f"problems/{problem}/hints", user=user),
+        server.api("GET", f"problems/{problem}/hints/2", user=user),
+        server.api("GET", f"problems/{problem}?hints=all", user=user),
+        server.request("GET", f"/jaxlings/api/problems/{problem}/solution?force=1", user=user),
+    ]
     assert all(r.status < 500 for r in bodies), [r for r in bodies if r.status >= 500]
     return bodies
 
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("problem,other", [(EMA, COUNTERS), (COUNTERS, EMA)])
-def test_locked_hints_and_solution_never_appear_in_any_response(server, user, bank_dir, problem, other):
+def test_locked_hints_and_solution_never_appear_in_any_response(
+    server, user, bank_dir, problem, other
+):
     sec = Secrets(problem_dir(bank_dir, problem))
     n_hints = len(sec.hints)
     all_hints = [f for h in sec.hints for f in h]
@@ -145,7 +163,7 @@ def test_locked_hints_and_solution_never_appear_in_any_response(server, user, ba
         assert all(f in shown for f in sec.hints[k]), "positive control: the revealed hint is found"
         bodies = everything(server, user, problem, other) + [reveal]
         text = haystack(bodies)
-        later = [f for h in sec.hints[k + 1:] for f in h]
+        later = [f for h in sec.hints[k + 1 :] for f in h]
         assert not leaks(text, later), f"after {k + 1} hint(s), a later hint leaked"
         assert not leaks(text, sec.solution)
         assert len(server.detail(problem, user)["hints"]["unlocked"]) == k + 1
@@ -162,7 +180,9 @@ def test_the_solution_stays_locked_until_the_third_failed_check(server, user, ba
         sol = server.api("GET", f"problems/{EMA}/solution", user=user)
         assert sol.status == 403, (n, sol)
         assert "more failed" in sol.json()["message"]
-        assert not leaks(haystack(bodies + [sol]), sec.solution), f"solution leaked after {n} failed checks"
+        assert not leaks(haystack(bodies + [sol]), sec.solution), (
+            f"solution leaked after {n} failed checks"
+        )
     server.check_json(EMA, FAILING[EMA][0], user)
     sol = server.api("GET", f"problems/{EMA}/solution", user=user)
     assert sol.status == 200

@@ -5,6 +5,7 @@ the server must stay healthy: the same user's next correct check passes. Process
 code starts are found again by a marker planted in their environment and must all be
 gone afterwards; the expected values are proven absent from everything the code can reach.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,16 @@ import time
 import numpy as np
 import pytest
 
-from .conftest import (EMA, EMA_OK, JupyterServer, assert_no_server_error, pids_with_env, problem_dir,
-                       wait_for, wait_healthy)
+from .conftest import (
+    EMA,
+    EMA_OK,
+    JupyterServer,
+    assert_no_server_error,
+    pids_with_env,
+    problem_dir,
+    wait_for,
+    wait_healthy,
+)
 
 LIMIT_S = 3.0  # the shared server's time limit
 
@@ -28,15 +37,20 @@ def code(body: str) -> str:
 
 # name -> (source, allowed statuses, words the error message must contain)
 HOSTILE = {
-    "ignores SIGTERM and SIGINT, loops": (code("""
+    "ignores SIGTERM and SIGINT, loops": (
+        code("""
         import signal
         for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1):
             signal.signal(s, signal.SIG_IGN)
         def ema_step(seed, params_arr, ema_arr, decay):
             while True:
                 pass
-        """), {"timeout"}, ["still running after 3 s"]),
-    "catches BaseException in a loop": (code("""
+        """),
+        {"timeout"},
+        ["still running after 3 s"],
+    ),
+    "catches BaseException in a loop": (
+        code("""
         import time
         def ema_step(seed, params_arr, ema_arr, decay):
             while True:
@@ -45,60 +59,96 @@ HOSTILE = {
                         time.sleep(0.01)
                 except BaseException:
                     continue
-        """), {"timeout"}, ["still running"]),
-    "handler that re-raises nothing": (code("""
+        """),
+        {"timeout"},
+        ["still running"],
+    ),
+    "handler that re-raises nothing": (
+        code("""
         import signal, time
         signal.signal(signal.SIGTERM, lambda *a: None)
         signal.signal(signal.SIGINT, lambda *a: None)
         signal.signal(signal.SIGALRM, lambda *a: None)
         def ema_step(seed, params_arr, ema_arr, decay):
             time.sleep(1000)
-        """), {"timeout"}, ["still running"]),
-    "top-level while True": (code("""
+        """),
+        {"timeout"},
+        ["still running"],
+    ),
+    "top-level while True": (
+        code("""
         while True:
             pass
         def ema_step(seed, params_arr, ema_arr, decay):
             return params_arr
-        """), {"timeout"}, ["still running after 3 s"]),
-    "top-level time.sleep(1000)": (code("""
+        """),
+        {"timeout"},
+        ["still running after 3 s"],
+    ),
+    "top-level time.sleep(1000)": (
+        code("""
         import time
         time.sleep(1000)
         def ema_step(seed, params_arr, ema_arr, decay):
             return params_arr
-        """), {"timeout"}, ["still running"]),
-    "recursion without bound": (code("""
+        """),
+        {"timeout"},
+        ["still running"],
+    ),
+    "recursion without bound": (
+        code("""
         def ema_step(seed, params_arr, ema_arr, decay):
             return ema_step(seed, params_arr, ema_arr, decay)
-        """), {"error"}, ["recurs"]),
-    "recursion with the limit lifted (C stack overflow)": (code("""
+        """),
+        {"error"},
+        ["recurs"],
+    ),
+    "recursion with the limit lifted (C stack overflow)": (
+        code("""
         import sys
         sys.setrecursionlimit(10**8)
         def ema_step(seed, params_arr, ema_arr, decay):
             def down(n):
                 return down(n + 1) + 1
             return down(0)
-        """), {"error", "memory"}, []),
-    "a thread left running": (code("""
+        """),
+        {"error", "memory"},
+        [],
+    ),
+    "a thread left running": (
+        code("""
         import threading, time
         def ema_step(seed, params_arr, ema_arr, decay):
             threading.Thread(target=time.sleep, args=(1000,), daemon=True).start()
             return params_arr
-        """), {"failed"}, []),
-    "closes the protocol socket": (code("""
+        """),
+        {"failed"},
+        [],
+    ),
+    "closes the protocol socket": (
+        code("""
         import gc, socket
         def ema_step(seed, params_arr, ema_arr, decay):
             for s in [o for o in gc.get_objects() if isinstance(o, socket.socket)]:
                 s.close()
             return params_arr
-        """), {"error"}, []),
-    "writes garbage to the protocol socket": (code("""
+        """),
+        {"error"},
+        [],
+    ),
+    "writes garbage to the protocol socket": (
+        code("""
         import gc, socket
         def ema_step(seed, params_arr, ema_arr, decay):
             for s in [o for o in gc.get_objects() if isinstance(o, socket.socket)]:
                 s.sendall(b"\\xff" * 64)
             return params_arr
-        """), {"error"}, []),
-    "forges passing case frames": (code("""
+        """),
+        {"error"},
+        [],
+    ),
+    "forges passing case frames": (
+        code("""
         import gc, socket, json, struct
         def ema_step(seed, params_arr, ema_arr, decay):
             socks = [o for o in gc.get_objects() if isinstance(o, socket.socket)]
@@ -109,15 +159,23 @@ HOSTILE = {
                 for s in socks:
                     s.sendall(struct.pack(">I", len(frame)) + frame)
             return params_arr
-        """), {"failed", "error"}, []),
-    "half a frame, then sleeps": (code("""
+        """),
+        {"failed", "error"},
+        [],
+    ),
+    "half a frame, then sleeps": (
+        code("""
         import gc, socket, struct, time
         def ema_step(seed, params_arr, ema_arr, decay):
             for s in [o for o in gc.get_objects() if isinstance(o, socket.socket)]:
                 s.sendall(struct.pack(">I", 1000) + b'{"op": ')
             time.sleep(1000)
-        """), {"timeout", "error"}, []),
-    "drips a frame one byte a second": (code("""
+        """),
+        {"timeout", "error"},
+        [],
+    ),
+    "drips a frame one byte a second": (
+        code("""
         import gc, socket, struct, time
         def ema_step(seed, params_arr, ema_arr, decay):
             socks = [o for o in gc.get_objects() if isinstance(o, socket.socket)]
@@ -127,11 +185,18 @@ HOSTILE = {
                 for s in socks:
                     s.sendall(b" ")
                 time.sleep(0.5)
-        """), {"timeout", "error"}, []),
-    "returns a 300 MB array": (code("""
+        """),
+        {"timeout", "error"},
+        [],
+    ),
+    "returns a 300 MB array": (
+        code("""
         def ema_step(seed, params_arr, ema_arr, decay):
             return jnp.zeros((75_000_000,), jnp.float32)
-        """), {"failed", "error", "memory", "timeout"}, []),
+        """),
+        {"failed", "error", "memory", "timeout"},
+        [],
+    ),
 }
 
 
@@ -144,7 +209,11 @@ def test_hostile_submission_is_a_clear_non_pass(server, user, name):
     took = time.monotonic() - t0
     assert r.status == 200, r
     res = r.json()
-    assert res["passed"] is False and res["status"] in statuses, (res["status"], res["error"], res["cases"][:1])
+    assert res["passed"] is False and res["status"] in statuses, (
+        res["status"],
+        res["error"],
+        res["cases"][:1],
+    )
     if res["status"] != "failed":
         assert res["error"] and res["error"]["message"].strip(), res
     for w in words:
@@ -156,6 +225,7 @@ def test_hostile_submission_is_a_clear_non_pass(server, user, name):
 
 
 # ---------------------------------------------------------------- processes that try to outlive the check
+
 
 def spawner(kind: str, marker: str, then: str) -> str:
     """Code that starts `sleep 1000` (found later by `marker` in its environment), then `then`s."""
@@ -189,9 +259,11 @@ def spawner(kind: str, marker: str, then: str) -> str:
             subprocess.Popen(["sleep", "1000"], env={{**os.environ, "{marker}": "1"}}, start_new_session=True)
             """,
     }[kind]
-    tail = {"hang": "    while True:\n        pass\n",
-            "wrong": "    return params_arr\n",
-            "exit": "    os._exit(3)\n"}[then]
+    tail = {
+        "hang": "    while True:\n        pass\n",
+        "wrong": "    return params_arr\n",
+        "exit": "    os._exit(3)\n",
+    }[then]
     body = textwrap.indent(textwrap.dedent(starts).strip("\n"), "    ")
     return f"import os\ndef ema_step(seed, params_arr, ema_arr, decay):\n{body}\n{tail}"
 
@@ -200,8 +272,12 @@ def spawner(kind: str, marker: str, then: str) -> str:
 def unsandboxed_server(tmp_path_factory, bank_dir):
     """Workers without unshare: `c.Jaxlings.sandbox = False`, or where unshare is not allowed
     (unprivileged containers), which the pool falls back to silently."""
-    srv = JupyterServer(tmp_path_factory.mktemp("rel-unsandboxed"), bank=bank_dir, time_limit_s=LIMIT_S,
-                        sandbox=False)
+    srv = JupyterServer(
+        tmp_path_factory.mktemp("rel-unsandboxed"),
+        bank=bank_dir,
+        time_limit_s=LIMIT_S,
+        sandbox=False,
+    )
     srv.start()
     yield srv
     srv.stop()
@@ -209,30 +285,58 @@ def unsandboxed_server(tmp_path_factory, bank_dir):
     assert_no_server_error(srv.log_text())
 
 
-CHILDREN = [("popen new session", "hang"), ("popen new session", "wrong"), ("popen new session", "exit"),
-            ("double fork and setsid", "hang"), ("double fork and setsid", "wrong"),
-            ("double fork and setsid", "exit"), ("many children", "wrong"), ("child holding the output pipe", "wrong")]
-UNSANDBOXED = [("popen new session", "wrong"), ("double fork and setsid", "hang"),
-               ("double fork and setsid", "wrong"), ("double fork and setsid", "exit"), ("many children", "wrong")]
+CHILDREN = [
+    ("popen new session", "hang"),
+    ("popen new session", "wrong"),
+    ("popen new session", "exit"),
+    ("double fork and setsid", "hang"),
+    ("double fork and setsid", "wrong"),
+    ("double fork and setsid", "exit"),
+    ("many children", "wrong"),
+    ("child holding the output pipe", "wrong"),
+]
+UNSANDBOXED = [
+    ("popen new session", "wrong"),
+    ("double fork and setsid", "hang"),
+    ("double fork and setsid", "wrong"),
+    ("double fork and setsid", "exit"),
+    ("many children", "wrong"),
+]
 
 
-ORPHAN_AFTER_EXIT = pytest.mark.xfail(strict=True, reason=(
-    "open: without the PID namespace, a grandchild left by code that then ends its own worker "
-    "(os._exit) is re-parented to init before the pool can see it; needs a subreaper launcher "
-    "around unsandboxed workers (see the reliability report)"))
+ORPHAN_AFTER_EXIT = pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "open: without the PID namespace, a grandchild left by code that then ends its own worker "
+        "(os._exit) is re-parented to init before the pool can see it; needs a subreaper launcher "
+        "around unsandboxed workers (see the reliability report)"
+    ),
+)
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("sandbox,kind,then", [("sandboxed", k, t) for k, t in CHILDREN] + [
-    pytest.param("unsandboxed", k, t, marks=[ORPHAN_AFTER_EXIT] if (k, t) == ("double fork and setsid", "exit") else [])
-    for k, t in UNSANDBOXED])
+@pytest.mark.parametrize(
+    "sandbox,kind,then",
+    [("sandboxed", k, t) for k, t in CHILDREN]
+    + [
+        pytest.param(
+            "unsandboxed",
+            k,
+            t,
+            marks=[ORPHAN_AFTER_EXIT] if (k, t) == ("double fork and setsid", "exit") else [],
+        )
+        for k, t in UNSANDBOXED
+    ],
+)
 def test_children_do_not_outlive_the_check(request, user, marker, sandbox, kind, then):
     server = request.getfixturevalue("server" if sandbox == "sandboxed" else "unsandboxed_server")
     r = server.check(EMA, spawner(kind, marker, then), user, timeout=45)
     assert r.status == 200, r
     res = r.json()
     assert not res["passed"], res
-    assert res["status"] == {"hang": "timeout", "wrong": "failed", "exit": "error"}[then], res["error"]
+    assert res["status"] == {"hang": "timeout", "wrong": "failed", "exit": "error"}[then], res[
+        "error"
+    ]
     survivors = wait_for(lambda: not pids_with_env(marker), 10.0) or pids_with_env(marker)
     if survivors is not True:
         detail = {p: open(f"/proc/{p}/cmdline", "rb").read() for p in survivors}
@@ -335,20 +439,27 @@ def test_walking_frames_and_the_gc_finds_no_expected_values(server, user, tmp_pa
     checked = 0
     for name, exp, inputs in expected_outputs(bank_dir):
         # the walk does find what the worker holds: every case's inputs (hidden ones too)
-        assert any(a.shape == inputs["params_arr"].shape and np.array_equal(a, inputs["params_arr"])
-                   for a in arrays), f"the hunt did not even find the inputs of {name!r}"
+        assert any(
+            a.shape == inputs["params_arr"].shape and np.array_equal(a, inputs["params_arr"])
+            for a in arrays
+        ), f"the hunt did not even find the inputs of {name!r}"
         if any(np.allclose(exp, inputs[k]) for k in ("params_arr", "ema_arr")):
             continue  # decay 0.0: the output is an input, which the worker must hold
         checked += 1
         same_shape = [a for a in arrays if a.shape == exp.shape]
-        assert not any(np.allclose(a, exp, rtol=1e-6, atol=1e-7) for a in same_shape), \
+        assert not any(np.allclose(a, exp, rtol=1e-6, atol=1e-7) for a in same_shape), (
             f"the expected output of case {name!r} was found in the worker"
+        )
         if exp.size >= 6:  # random floats: none of them should be anywhere, as numbers or as text
             hits = sum(float(v) in values for v in exp)
-            assert hits == 0, f"{hits} of the {exp.size} expected values of {name!r} were found in the worker"
+            assert hits == 0, (
+                f"{hits} of the {exp.size} expected values of {name!r} were found in the worker"
+            )
             reprs = [np.format_float_positional(float(v), precision=5, unique=False) for v in exp]
             leaked = [r for r in reprs if any(r in t for t in texts)]
-            assert len(leaked) < 2, f"expected values of {name!r} appear as text in the worker: {leaked}"
+            assert len(leaked) < 2, (
+                f"expected values of {name!r} appear as text in the worker: {leaked}"
+            )
     assert checked >= 4
     wait_healthy(server, user)
 
@@ -437,7 +548,11 @@ LIARS = {
 def test_lying_objects_are_compared_as_data(server, user, name):
     res = server.check_json(EMA, code(LIARS[name]), user)
     assert res["passed"] is False and res["status"] in ("failed", "error"), res
-    assert not any(c["passed"] for c in res["cases"] if c["kind"] == "case" and c["name"] != "decay 0.0 copies params")
+    assert not any(
+        c["passed"]
+        for c in res["cases"]
+        if c["kind"] == "case" and c["name"] != "decay 0.0 copies params"
+    )
     assert "pwned" not in res["stdout"]
     wait_healthy(server, user)
 
@@ -476,8 +591,11 @@ def test_raw_memory_of_the_worker_holds_no_expected_outputs(server, user, tmp_pa
     # checks by others make the pool warm fresh workers with this problem (the risky path)
     for _ in range(2):
         assert server.check_json(EMA, EMA_OK, user + "-other")["passed"]
-    needles = [(name, exp) for name, exp, inputs in expected_outputs(bank_dir)
-               if exp.size >= 6 and not any(np.allclose(exp, inputs[k]) for k in ("params_arr", "ema_arr"))]
+    needles = [
+        (name, exp)
+        for name, exp, inputs in expected_outputs(bank_dir)
+        if exp.size >= 6 and not any(np.allclose(exp, inputs[k]) for k in ("params_arr", "ema_arr"))
+    ]
     assert len(needles) >= 3
     for attempt in range(2):
         dump = tmp_path / f"mem-{attempt}.bin"

@@ -4,6 +4,7 @@ inside JSON; the server never renders them as HTML.
 (The browser half, which proves the front end shows that text without running it, is
 ui-tests/tests/injection.spec.ts.)
 """
+
 from __future__ import annotations
 
 import pytest
@@ -11,12 +12,12 @@ import pytest
 from .conftest import EMA
 
 PAYLOADS = [
-    "<img src=x onerror=\"window.__jaxlings_pwned=1\">",
+    '<img src=x onerror="window.__jaxlings_pwned=1">',
     "<script>window.__jaxlings_pwned=2</script>",
     "<svg onload=alert(3)>",
     "javascript:alert(4)",
     "</pre><iframe srcdoc='<script>parent.__jaxlings_pwned=5</script>'></iframe>",
-    "[click](javascript:alert(6)) ![x](x \"onerror=alert(7)\")",
+    '[click](javascript:alert(6)) ![x](x "onerror=alert(7)")',
     "{{constructor.constructor('alert(8)')()}}",
     "\u202eevil\u202c \x1b[31mred\x1b[0m",
 ]
@@ -47,7 +48,7 @@ def test_printed_html_comes_back_as_raw_text_in_json(server, user):
     assert_json_only(r)
     res = r.json()
     for p in PAYLOADS:
-        assert p in res["stdout"], p   # byte for byte: not escaped, not stripped, not rendered
+        assert p in res["stdout"], p  # byte for byte: not escaped, not stripped, not rendered
         assert p in res["stderr"], p
     assert res["error"]["type"] == "Shout"
     assert PAYLOADS[0] + PAYLOADS[1] in res["error"]["message"]
@@ -57,7 +58,9 @@ def test_printed_html_comes_back_as_raw_text_in_json(server, user):
 
 @pytest.mark.timeout(60)
 def test_refusals_echoing_input_are_json_too(server, user):
-    r = server.api("GET", "problems/%3Cscript%3Ewindow.__jaxlings_pwned%3D1%3C%2Fscript%3E", user=user)
+    r = server.api(
+        "GET", "problems/%3Cscript%3Ewindow.__jaxlings_pwned%3D1%3C%2Fscript%3E", user=user
+    )
     assert r.status == 404
     assert_json_only(r)
     r = server.api("GET", "no%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", user=user)

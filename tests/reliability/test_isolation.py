@@ -1,11 +1,21 @@
 """Multi-user isolation inside one server: two identities (JupyterHub-style, via the test
 IdentityProvider) get separate progress, separate gating, and never each other's worker.
 """
+
 from __future__ import annotations
 
 import pytest
 
-from .conftest import COUNTERS, EMA, EMA_OK, EMA_WRONG, attempts_in_db, problem_dir, unique_user, user_key
+from .conftest import (
+    COUNTERS,
+    EMA,
+    EMA_OK,
+    EMA_WRONG,
+    attempts_in_db,
+    problem_dir,
+    unique_user,
+    user_key,
+)
 
 
 @pytest.mark.timeout(120)
@@ -28,7 +38,9 @@ def test_two_identities_have_separate_progress_and_gating(server, bank_dir):
     assert hint.status == 403 and "first Check" in hint.json()["message"]
     assert server.api("GET", f"problems/{EMA}/solution", user=bob).status == 403
     prog = server.api("GET", "progress", user=bob).json()
-    assert prog["solved"] == 0 and all(p["status"] == "new" and p["attempts"] == 0 for p in prog["problems"])
+    assert prog["solved"] == 0 and all(
+        p["status"] == "new" and p["attempts"] == 0 for p in prog["problems"]
+    )
 
     # bob solves the other problem; alice's view of it does not move
     assert server.check_json(COUNTERS, counters_ok, bob)["attempt"] == 1
@@ -92,4 +104,6 @@ def test_a_worker_used_by_one_user_never_serves_another(server):
             others = [v for o, v in secrets.items() if o != u]
             other_tags = [o.replace("-", "_") for o in users if o != u]
             assert not any(v in seen for v in others), f"round {round_}: {u} saw {seen}"
-            assert not any(t.upper() in seen.upper() for t in other_tags), f"round {round_}: {u} saw {seen}"
+            assert not any(t.upper() in seen.upper() for t in other_tags), (
+                f"round {round_}: {u} saw {seen}"
+            )

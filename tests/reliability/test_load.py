@@ -10,6 +10,7 @@ in the same millisecond queue ~4 ms of Jupyter's per-request work each (auth, co
 routing) in front of a status probe, whatever the handler does; a burst of 50 `GET
 /api/status` alone takes > 200 ms on 2 cores.
 """
+
 from __future__ import annotations
 
 import os
@@ -99,8 +100,11 @@ def test_fifty_concurrent_checks_from_five_users(server):
     wall = time.monotonic() - t0
 
     # every request answered, with the verdict its code deserves
-    wrong = [(kind, r) for (user, kind), r in results
-             if r.status != 200 or r.json()["status"] != VERDICT[kind]]
+    wrong = [
+        (kind, r)
+        for (user, kind), r in results
+        if r.status != 200 or r.json()["status"] != VERDICT[kind]
+    ]
     assert not wrong, f"{len(wrong)} of {len(results)} checks answered wrongly: {wrong[:5]}"
     for (user, kind), r in results:
         res = r.json()
@@ -116,9 +120,14 @@ def test_fifty_concurrent_checks_from_five_users(server):
     conn = sqlite3.connect(f"file:{server.db_path}?mode=ro", uri=True, timeout=10)
     try:
         for user in users:
-            assert sorted(numbers[user]) == list(range(1, PER_USER + 1)), (user, sorted(numbers[user]))
-            rows = conn.execute("SELECT status, passed FROM attempts WHERE user = ? AND problem = ?",
-                                (user_key(user), EMA)).fetchall()
+            assert sorted(numbers[user]) == list(range(1, PER_USER + 1)), (
+                user,
+                sorted(numbers[user]),
+            )
+            rows = conn.execute(
+                "SELECT status, passed FROM attempts WHERE user = ? AND problem = ?",
+                (user_key(user), EMA),
+            ).fetchall()
             assert len(rows) == PER_USER, (user, rows)
             assert Counter(s for s, _ in rows) == Counter(VERDICT[k] for k in PLAN)
     finally:
@@ -132,17 +141,24 @@ def test_fifty_concurrent_checks_from_five_users(server):
     assert len(latencies) > 20, "the status probe hardly ran"
     worst = max(latencies)
     p95 = statistics.quantiles(latencies, n=20)[-1]
-    LOAD_STATS.update(requests=len(results), answered=sum(r.status == 200 for _, r in results),
-                      attempts_recorded=sum(len(numbers[u]) for u in users), wall_s=round(wall, 1),
-                      peak_in_flight=peak[0], status_probes=len(latencies),
-                      status_max_ms=round(worst * 1000, 1), status_p95_ms=round(p95 * 1000, 1),
-                      loadavg=round(os.getloadavg()[0], 1))
+    LOAD_STATS.update(
+        requests=len(results),
+        answered=sum(r.status == 200 for _, r in results),
+        attempts_recorded=sum(len(numbers[u]) for u in users),
+        wall_s=round(wall, 1),
+        peak_in_flight=peak[0],
+        status_probes=len(latencies),
+        status_max_ms=round(worst * 1000, 1),
+        status_p95_ms=round(p95 * 1000, 1),
+        loadavg=round(os.getloadavg()[0], 1),
+    )
     print("\nload:", LOAD_STATS)
     assert peak[0] >= 30, f"only {peak[0]} checks were ever in flight together"
     assert worst < STATUS_LIMIT_S, (
         f"/api/status took {worst * 1000:.0f} ms under load (p95 {p95 * 1000:.0f} ms, {len(latencies)} "
         f"probes); meanwhile the event-loop thread waited {run_queue[latencies.index(worst)] * 1000:.0f} ms "
-        f"for a CPU (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+        f"for a CPU (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+    )
 
     # and the server is healthy afterwards
     assert server.check_json(EMA, EMA_OK, users[0])["passed"]

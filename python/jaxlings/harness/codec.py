@@ -4,6 +4,7 @@ Nothing here unpickles or calls into objects it receives, so a worker's answer i
 never code. The worker side (`encode`) turns JAX arrays into numpy first; the server side
 (`decode`) rebuilds numpy arrays from an allow-list of dtypes.
 """
+
 from __future__ import annotations
 
 import base64
@@ -19,8 +20,20 @@ MAX_DEPTH = 64
 
 # dtypes a worker may send; exotic ones (bfloat16, float8…) travel as float32 with their name kept
 _WIRE_DTYPES = {
-    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-    "float16", "float32", "float64", "complex64", "complex128",
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
 }
 
 
@@ -62,8 +75,9 @@ def encode(value: Any, _depth: int = 0) -> Any:
         return {"k": "dict", "items": items}
     arr = _as_ndarray(value)
     if arr is None:
-        raise CodecError(f"a {t.__module__}.{t.__qualname__} object is not an array, number, "
-                         "tuple, list or dict")
+        raise CodecError(
+            f"a {t.__module__}.{t.__qualname__} object is not an array, number, tuple, list or dict"
+        )
     name = str(arr.dtype)
     if name not in _WIRE_DTYPES:
         if arr.dtype.kind in "fV" or name.startswith(("bfloat", "float")):
@@ -71,14 +85,21 @@ def encode(value: Any, _depth: int = 0) -> Any:
         else:
             raise CodecError(f"arrays of dtype {name} cannot be compared")
     arr = np.array(arr, order="C", copy=True)  # (ascontiguousarray would make 0-d arrays 1-d)
-    return {"k": "array", "dtype": str(arr.dtype), "source_dtype": name,
-            "shape": list(arr.shape), "data": base64.b64encode(arr.tobytes()).decode("ascii")}
+    return {
+        "k": "array",
+        "dtype": str(arr.dtype),
+        "source_dtype": name,
+        "shape": list(arr.shape),
+        "data": base64.b64encode(arr.tobytes()).decode("ascii"),
+    }
 
 
 def _as_ndarray(value: Any):
     """numpy view of a numpy/JAX array or numpy scalar; None for anything else."""
     if isinstance(value, np.ndarray):
-        return np.array(value.view(np.ndarray) if type(value) is not np.ndarray else value, copy=True)
+        return np.array(
+            value.view(np.ndarray) if type(value) is not np.ndarray else value, copy=True
+        )
     if isinstance(value, np.generic):
         return np.asarray(value)
     mod = type(value).__module__ or ""

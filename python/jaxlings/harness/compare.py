@@ -3,6 +3,7 @@
 Runs in the server process on plain data decoded from the wire (numpy arrays, Python
 scalars, tuples/lists/dicts); no object from learner code ever reaches it.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,9 @@ _FAMILY = {"b": "boolean", "i": "integer", "u": "integer", "f": "floating-point"
 _SCALARS = (bool, int, float, complex)
 
 
-def compare(expected: Any, actual: Any, rtol: float = 1e-5, atol: float = 1e-6, path: str = "") -> Optional[str]:
+def compare(
+    expected: Any, actual: Any, rtol: float = 1e-5, atol: float = 1e-6, path: str = ""
+) -> Optional[str]:
     """None when `actual` matches `expected`, else one sentence on the first difference."""
     where = f"{path}: " if path else ""
     expected, actual = _plain(expected), _plain(actual)
@@ -46,8 +49,11 @@ def compare(expected: Any, actual: Any, rtol: float = 1e-5, atol: float = 1e-6, 
                 return msg
         return None
     if expected is None or isinstance(expected, str):
-        return None if actual == expected and type(actual) is type(expected) else \
-            f"{where}{expected!r} expected, got {_short(actual)}"
+        return (
+            None
+            if actual == expected and type(actual) is type(expected)
+            else f"{where}{expected!r} expected, got {_short(actual)}"
+        )
     return _compare_arrays(expected, actual, rtol, atol, where)
 
 
@@ -55,7 +61,9 @@ def _plain(x: Any) -> Any:
     return np.asarray(x) if isinstance(x, np.generic) else x
 
 
-def _compare_arrays(expected: Any, actual: Any, rtol: float, atol: float, where: str) -> Optional[str]:
+def _compare_arrays(
+    expected: Any, actual: Any, rtol: float, atol: float, where: str
+) -> Optional[str]:
     exp = np.asarray(expected)
     lenient = isinstance(actual, (list, tuple) + _SCALARS)  # Python numbers: equal values suffice
     if not lenient and not isinstance(actual, np.ndarray):
@@ -63,17 +71,23 @@ def _compare_arrays(expected: Any, actual: Any, rtol: float, atol: float, where:
     try:
         act = np.asarray(actual)
     except (ValueError, TypeError):
-        return f"{where}an array of shape {_shape(exp)} expected, got a ragged {type(actual).__name__}"
+        return (
+            f"{where}an array of shape {_shape(exp)} expected, got a ragged {type(actual).__name__}"
+        )
     if act.dtype == object or act.dtype.kind not in _FAMILY:
         return f"{where}a numeric array expected, got {_kind(actual)}"
     if act.shape != exp.shape:
         return f"{where}shape {_shape(exp)} expected, got {_shape(act)}"
     exp_family, act_family = _FAMILY[exp.dtype.kind], _FAMILY[act.dtype.kind]
     if not lenient and exp_family != act_family:
-        return (f"{where}{exp_family} values expected ({_dtype_name(exp)}), "
-                f"got {act_family} ({_dtype_name(act)})")
+        return (
+            f"{where}{exp_family} values expected ({_dtype_name(exp)}), "
+            f"got {act_family} ({_dtype_name(act)})"
+        )
     if exp_family == "boolean" or act_family == "boolean":
-        diff = exp.astype(bool) != act.astype(bool) if exp.dtype.kind == act.dtype.kind else exp != act
+        diff = (
+            exp.astype(bool) != act.astype(bool) if exp.dtype.kind == act.dtype.kind else exp != act
+        )
         return _count_sentence(where, exp, act, diff, numeric=False)
     e = exp.astype(np.complex128 if "c" in (exp.dtype.kind, act.dtype.kind) else np.float64)
     a = act.astype(e.dtype)
@@ -94,7 +108,9 @@ def _compare_arrays(expected: Any, actual: Any, rtol: float, atol: float, where:
     return _count_sentence(where, e, a, ~close, numeric=True)
 
 
-def _count_sentence(where: str, e: np.ndarray, a: np.ndarray, diff: np.ndarray, numeric: bool) -> Optional[str]:
+def _count_sentence(
+    where: str, e: np.ndarray, a: np.ndarray, diff: np.ndarray, numeric: bool
+) -> Optional[str]:
     if not diff.any():
         return None
     if e.ndim == 0:
@@ -104,11 +120,15 @@ def _count_sentence(where: str, e: np.ndarray, a: np.ndarray, diff: np.ndarray, 
         with np.errstate(invalid="ignore", over="ignore"):
             gap = np.where(diff, np.abs(a - e), 0)
         idx = np.unravel_index(int(np.argmax(gap)), e.shape)
-        return (f"{where}{n} of {total} elements differ; largest |diff| {_fmt(gap[idx])} at "
-                f"{_index(idx, e)} (expected {_fmt(e[idx])}, got {_fmt(a[idx])})")
+        return (
+            f"{where}{n} of {total} elements differ; largest |diff| {_fmt(gap[idx])} at "
+            f"{_index(idx, e)} (expected {_fmt(e[idx])}, got {_fmt(a[idx])})"
+        )
     idx = _first(diff)
-    return (f"{where}{n} of {total} elements differ; first at {_index(idx, e)} "
-            f"(expected {_fmt(e[idx])}, got {_fmt(a[idx])})")
+    return (
+        f"{where}{n} of {total} elements differ; first at {_index(idx, e)} "
+        f"(expected {_fmt(e[idx])}, got {_fmt(a[idx])})"
+    )
 
 
 def _first(mask: np.ndarray):
@@ -180,8 +200,14 @@ def _preview(value: Any) -> str:
         dtype = _dtype_name(value)
         if value.ndim == 0:
             return f"{_fmt(value[()])} ({dtype})"
-        body = np.array2string(np.asarray(value), threshold=12, edgeitems=3, max_line_width=10_000,
-                               separator=", ", formatter={"float_kind": _fmt, "complex_kind": _fmt})
+        body = np.array2string(
+            np.asarray(value),
+            threshold=12,
+            edgeitems=3,
+            max_line_width=10_000,
+            separator=", ",
+            formatter={"float_kind": _fmt, "complex_kind": _fmt},
+        )
         body = re.sub(r"([\[(])\s+", r"\1", " ".join(body.split()))
         return f"{dtype}{list(value.shape)} {body}"
     if isinstance(value, dict):

@@ -7,6 +7,7 @@ died, left children or threads, or altered its imported modules is killed, never
 A used worker only ever serves the same user again. Workers are started with
 subprocess (fork+exec from a process without JAX), never forked from a JAX process.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,12 @@ def sandbox_prefix() -> list[str]:
         return []
     cmd = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--"]
     try:
-        ok = subprocess.run(cmd + ["true"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            timeout=10).returncode == 0
+        ok = (
+            subprocess.run(
+                cmd + ["true"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10
+            ).returncode
+            == 0
+        )
     except (OSError, subprocess.TimeoutExpired):
         ok = False
     return cmd if ok else []
@@ -142,14 +147,21 @@ class WorkerProcess:
         env["JAXLINGS_SOCKET_FD"] = str(child.fileno())
         if self.pool.compile_cache_dir:
             env["JAXLINGS_COMPILE_CACHE"] = str(self.pool.compile_cache_dir)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[2]),
-                                                          env.get("PYTHONPATH")]))
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(Path(__file__).resolve().parents[2]), env.get("PYTHONPATH")])
+        )
         log = open(self.pool.log_path, "ab") if self.pool.log_path else subprocess.DEVNULL
         try:
             self.proc = subprocess.Popen(
                 self.pool.prefix + [sys.executable, "-m", "jaxlings.harness.worker"],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
-                pass_fds=(child.fileno(),), env=env, start_new_session=True, close_fds=True)
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                pass_fds=(child.fileno(),),
+                env=env,
+                start_new_session=True,
+                close_fds=True,
+            )
         finally:
             child.close()
             if log is not subprocess.DEVNULL:
@@ -236,10 +248,14 @@ class WorkerProcess:
             return f"the process running your code was killed by {name}"
         if code == 1 and self.pool.prefix:
             # unshare also reports its child killed by SIGKILL (from outside) as status 1
-            return ("the process running your code ended before returning a result: it exited with "
-                    "status 1 or was killed from outside (os._exit(), a crash, or the system ending it)")
-        return (f"the process running your code exited with status {code} before returning "
-                "a result (os._exit() or a crash ends the whole process)")
+            return (
+                "the process running your code ended before returning a result: it exited with "
+                "status 1 or was killed from outside (os._exit(), a crash, or the system ending it)"
+            )
+        return (
+            f"the process running your code exited with status {code} before returning "
+            "a result (os._exit() or a crash ends the whole process)"
+        )
 
 
 def _children(pid: int) -> list[int]:
@@ -268,6 +284,7 @@ def _recv_frame_by(sock: socket.socket, deadline: float) -> Any:
     A worker that sends half a frame, or drips it a byte at a time, cannot hold a check (or
     a settle thread) past the deadline; raises TimeoutError then.
     """
+
     def exact(n: int) -> bytes:
         chunks = []
         while n:
@@ -308,10 +325,18 @@ def _rss_kb(pid: int) -> int:
 class WorkerPool:
     """Keeps up to `max_workers` warm workers and runs one job on one of them."""
 
-    def __init__(self, max_workers: int = 3, spare: int = 1, compile_cache_dir: Optional[Path] = None,
-                 log_path: Optional[Path] = None, max_jobs_per_worker: int = 200,
-                 sandbox: bool = True, start_timeout_s: float = 120.0,
-                 warm_jobs: Optional[Callable[[], list]] = None, retire_rss_mb: float = 1024.0):
+    def __init__(
+        self,
+        max_workers: int = 3,
+        spare: int = 1,
+        compile_cache_dir: Optional[Path] = None,
+        log_path: Optional[Path] = None,
+        max_jobs_per_worker: int = 200,
+        sandbox: bool = True,
+        start_timeout_s: float = 120.0,
+        warm_jobs: Optional[Callable[[], list]] = None,
+        retire_rss_mb: float = 1024.0,
+    ):
         self.max_workers = max(1, max_workers)
         self.spare = max(0, min(spare, self.max_workers))
         self.compile_cache_dir = compile_cache_dir
@@ -361,9 +386,10 @@ class WorkerPool:
         w = WorkerProcess(self)
         try:
             w.start()
-            for job in (self.warm_jobs() if self.warm_jobs else []):
-                if self._run_on(w, job, time_limit_s=60, memory_limit_mb=4096).status != "ok" or \
-                        not self._settle(w):
+            for job in self.warm_jobs() if self.warm_jobs else []:
+                if self._run_on(
+                    w, job, time_limit_s=60, memory_limit_mb=4096
+                ).status != "ok" or not self._settle(w):
                     raise RuntimeError("warm-up job failed")
         except Exception:
             w.kill()
@@ -391,9 +417,14 @@ class WorkerPool:
 
     def stats(self) -> dict:
         with self._cv:
-            return {"idle": len(self._idle), "busy": len(self._busy), "starting": self._starting,
-                    "started": self.started_workers, "failed_starts": self.failed_starts,
-                    "sandboxed": bool(self.prefix)}
+            return {
+                "idle": len(self._idle),
+                "busy": len(self._busy),
+                "starting": self._starting,
+                "started": self.started_workers,
+                "failed_starts": self.failed_starts,
+                "sandboxed": bool(self.prefix),
+            }
 
     def worker_rss_mb(self) -> list[float]:
         with self._cv:
@@ -463,8 +494,14 @@ class WorkerPool:
 
     # ------------------------------------------------------------ running
 
-    def run(self, job: dict, owner: Any, time_limit_s: float, memory_limit_mb: float,
-            queue_timeout_s: float = 120.0) -> Outcome:
+    def run(
+        self,
+        job: dict,
+        owner: Any,
+        time_limit_s: float,
+        memory_limit_mb: float,
+        queue_timeout_s: float = 120.0,
+    ) -> Outcome:
         """Run one job for `owner` (a user key; None for trusted code) and return its Outcome."""
         w = self._acquire(owner, queue_timeout_s)
         if owner is not SYSTEM:
@@ -481,7 +518,9 @@ class WorkerPool:
             if self._settle_idle == 0 and self._settle_threads < self.max_workers:
                 self._settle_threads += 1
                 self._settle_idle += 1
-                threading.Thread(target=self._settle_loop, daemon=True, name="jaxlings-settle").start()
+                threading.Thread(
+                    target=self._settle_loop, daemon=True, name="jaxlings-settle"
+                ).start()
         self._settle_q.put(w)
 
     def _settle_loop(self) -> None:
@@ -510,7 +549,9 @@ class WorkerPool:
             return False
         return not _children(w.pid) and w.rss_mb() < self.retire_rss_mb
 
-    def _run_on(self, w: WorkerProcess, job: dict, time_limit_s: float, memory_limit_mb: float) -> Outcome:
+    def _run_on(
+        self, w: WorkerProcess, job: dict, time_limit_s: float, memory_limit_mb: float
+    ) -> Outcome:
         assert w.sock is not None
         w.jobs += 1
         out_r, out_w = os.pipe()
@@ -518,7 +559,9 @@ class WorkerPool:
         captures = [OutputCapture(out_r), OutputCapture(err_r)]
         outcome = Outcome(status="ok")
         try:
-            self._wait_for_result(w, job, outcome, captures, out_w, err_w, time_limit_s, memory_limit_mb)
+            self._wait_for_result(
+                w, job, outcome, captures, out_w, err_w, time_limit_s, memory_limit_mb
+            )
             if outcome.status != "ok":
                 if outcome.status == "died":
                     outcome.exit_description = w.exit_description()
@@ -534,13 +577,25 @@ class WorkerPool:
             for c in captures:
                 c.close()
         outcome.stdout, outcome.stderr = captures[0].text(), captures[1].text()
-        outcome.stdout_truncated, outcome.stderr_truncated = captures[0].truncated, captures[1].truncated
+        outcome.stdout_truncated, outcome.stderr_truncated = (
+            captures[0].truncated,
+            captures[1].truncated,
+        )
         if outcome.status == "ok-leftover":
             outcome.status = "ok"
         return outcome
 
-    def _wait_for_result(self, w: WorkerProcess, job: dict, outcome: Outcome, captures: list, out_w: int,
-                         err_w: int, time_limit_s: float, memory_limit_mb: float) -> None:
+    def _wait_for_result(
+        self,
+        w: WorkerProcess,
+        job: dict,
+        outcome: Outcome,
+        captures: list,
+        out_w: int,
+        err_w: int,
+        time_limit_s: float,
+        memory_limit_mb: float,
+    ) -> None:
         """Send the job, then read its frames (and drain its output) until the result, a limit or death."""
         assert w.sock is not None
         t0 = time.monotonic()
@@ -595,7 +650,9 @@ class WorkerPool:
             except EOFError:
                 outcome.status = "died"
                 break
-            except TimeoutError:  # half a frame, or one dripped byte by byte: out of time all the same
+            except (
+                TimeoutError
+            ):  # half a frame, or one dripped byte by byte: out of time all the same
                 outcome.status = "timeout"
                 break
             except (OSError, codec.CodecError, ValueError):

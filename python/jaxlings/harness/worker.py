@@ -4,6 +4,7 @@ It runs untrusted code and reports *actual* values as plain data over a socket; 
 sees expected values and decides nothing. Started by pool.py as
 `python -m jaxlings.harness.worker` with the socket's fd in JAXLINGS_SOCKET_FD.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,9 @@ import sys
 # Configure JAX before it is imported: CPU only, quiet, one compile cache shared by workers.
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
+os.environ.setdefault(
+    "XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
+)
 
 import builtins  # noqa: E402
 import difflib  # noqa: E402
@@ -30,8 +33,23 @@ CELL = "<cell>"
 CHECKS = "<checks>"
 PRELUDE_NAMES = ("jax", "jnp", "np", "nnx", "optax")
 # top-level packages whose module globals (and classes) a learner must not leave altered
-WATCHED = ("builtins", "sys", "os", "math", "functools", "operator", "types", "threading",
-           "numpy", "jax", "jaxlib", "flax", "optax", "ml_dtypes", "jaxlings")
+WATCHED = (
+    "builtins",
+    "sys",
+    "os",
+    "math",
+    "functools",
+    "operator",
+    "types",
+    "threading",
+    "numpy",
+    "jax",
+    "jaxlib",
+    "flax",
+    "optax",
+    "ml_dtypes",
+    "jaxlings",
+)
 
 
 def _prelude() -> dict:
@@ -74,6 +92,7 @@ def _resident_mb() -> float:
 
 # ---------------------------------------------------------------- integrity
 
+
 def _watched_modules():
     for name, mod in list(sys.modules.items()):
         if isinstance(mod, types.ModuleType) and name.split(".", 1)[0] in WATCHED:
@@ -90,8 +109,11 @@ def snapshot() -> dict:
         snap["modules"][name] = mod
         snap["entries"].append((name, d, tuple(d), list(map(id, d.values()))))
         for v in d.values():
-            if isinstance(v, type) and id(v) not in seen and \
-                    (getattr(v, "__module__", "") or "").split(".", 1)[0] in WATCHED:
+            if (
+                isinstance(v, type)
+                and id(v) not in seen
+                and (getattr(v, "__module__", "") or "").split(".", 1)[0] in WATCHED
+            ):
                 seen.add(id(v))
                 proxy = vars(v)
                 classes.append((v, proxy, tuple(proxy), list(map(id, proxy.values()))))
@@ -106,7 +128,11 @@ def _real_dict(mapping):
     if type(mapping) is dict:
         return mapping
     inner = gc.get_referents(mapping)
-    return inner[0] if len(inner) == 1 and type(inner[0]) is dict and len(inner[0]) == len(mapping) else None
+    return (
+        inner[0]
+        if len(inner) == 1 and type(inner[0]) is dict and len(inner[0]) == len(mapping)
+        else None
+    )
 
 
 def _version_cells(dicts: list):
@@ -131,8 +157,14 @@ def _version_cells(dicts: list):
             x = 1
 
         plain = {"x": 1, "y": 2}
-        probes = [(plain, plain.__setitem__, plain.__delitem__),
-                  (_real_dict(vars(Probe)), lambda k, v: setattr(Probe, k, v), lambda k: delattr(Probe, k))]
+        probes = [
+            (plain, plain.__setitem__, plain.__delitem__),
+            (
+                _real_dict(vars(Probe)),
+                lambda k, v: setattr(Probe, k, v),
+                lambda k: delattr(Probe, k),
+            ),
+        ]
         for d, put, delete in probes:
             if d is None:
                 return None
@@ -153,7 +185,13 @@ def _version_cells(dicts: list):
         return None
 
 
-_VOLATILE = {"__doc__", "__abstractmethods__", "_abc_impl", "__annotations__", "__warningregistry__"}
+_VOLATILE = {
+    "__doc__",
+    "__abstractmethods__",
+    "_abc_impl",
+    "__annotations__",
+    "__warningregistry__",
+}
 
 
 def _changed(d, keys: tuple, ids: list) -> str | None:
@@ -188,11 +226,14 @@ def altered(snap: dict) -> str | None:
             where = owner if isinstance(owner, str) else f"{owner.__module__}.{owner.__qualname__}"
             return f"{where}.{k} was changed"
         if cells is not None:
-            tags[i] = now[i]  # written to, yet still the snapshot's objects: verified at this version
+            tags[i] = now[
+                i
+            ]  # written to, yet still the snapshot's objects: verified at this version
     return None
 
 
 # ---------------------------------------------------------------- errors as sentences
+
 
 def describe_exception(exc: BaseException, filename: str = CELL) -> dict:
     """type, one-line message, the learner's line, and a traceback of the learner's frames only."""
@@ -201,10 +242,16 @@ def describe_exception(exc: BaseException, filename: str = CELL) -> dict:
         text = (exc.text or "").rstrip("\n")
         caret = ""
         if text and exc.offset:
-            caret = "\n    " + " " * (max(exc.offset, 1) - 1 - (len(text) - len(text.lstrip()))) + "^"
-        tb = f'  line {line}\n    {text.strip()}{caret}\n{type(exc).__name__}: {exc.msg}'
-        return {"type": type(exc).__name__, "message": f"line {line}: {exc.msg}", "line": line,
-                "traceback": tb}
+            caret = (
+                "\n    " + " " * (max(exc.offset, 1) - 1 - (len(text) - len(text.lstrip()))) + "^"
+            )
+        tb = f"  line {line}\n    {text.strip()}{caret}\n{type(exc).__name__}: {exc.msg}"
+        return {
+            "type": type(exc).__name__,
+            "message": f"line {line}: {exc.msg}",
+            "line": line,
+            "traceback": tb,
+        }
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
     line = frames[-1].lineno if frames else None
     lines = []
@@ -223,8 +270,12 @@ def describe_exception(exc: BaseException, filename: str = CELL) -> dict:
         msg = "RecursionError: the code recursed without end (maximum recursion depth exceeded)"
     if line is not None:
         msg = f"line {line}: {msg}"
-    return {"type": type(exc).__name__, "message": msg[:2000], "line": line,
-            "traceback": "\n".join(lines)[:8000]}
+    return {
+        "type": type(exc).__name__,
+        "message": msg[:2000],
+        "line": line,
+        "traceback": "\n".join(lines)[:8000],
+    }
 
 
 def _exception_text(exc: BaseException) -> str:
@@ -237,6 +288,7 @@ def _exception_text(exc: BaseException) -> str:
 
 
 # ---------------------------------------------------------------- jobs
+
 
 class Worker:
     def __init__(self, sock: socket.socket):
@@ -293,8 +345,12 @@ class Worker:
         except (SyntaxError, ValueError) as exc:  # ValueError: source with null bytes
             if isinstance(exc, SyntaxError):
                 return describe_exception(exc, filename)
-            return {"type": "SyntaxError", "message": f"the code cannot be compiled: {exc}",
-                    "line": None, "traceback": None}
+            return {
+                "type": "SyntaxError",
+                "message": f"the code cannot be compiled: {exc}",
+                "line": None,
+                "traceback": None,
+            }
         try:
             exec(code, ns)
         except BaseException as exc:
@@ -314,12 +370,19 @@ class Worker:
         fname = job["function"]
         fn = ns.get(fname)
         if not callable(fn):
-            defined = sorted(k for k, v in ns.items()
-                             if not k.startswith("__") and k not in PRELUDE_NAMES
-                             and (callable(v) or isinstance(v, type)))
-            result["missing"] = {"function": fname, "defined": defined,
-                                 "close": difflib.get_close_matches(fname, defined, n=1),
-                                 "not_callable": fname in ns}
+            defined = sorted(
+                k
+                for k, v in ns.items()
+                if not k.startswith("__")
+                and k not in PRELUDE_NAMES
+                and (callable(v) or isinstance(v, type))
+            )
+            result["missing"] = {
+                "function": fname,
+                "defined": defined,
+                "close": difflib.get_close_matches(fname, defined, n=1),
+                "not_callable": fname in ns,
+            }
             return result
         for i, enc_inputs in enumerate(job["cases"]):
             if i == 0:
@@ -332,9 +395,18 @@ class Worker:
                 out = jax.block_until_ready(out)
                 frame = {"op": "case", "i": i, "ok": True, "value": self.codec.encode(out)}
             except self.codec.CodecError as exc:
-                frame = {"op": "case", "i": i, "ok": False, "error": {
-                    "type": "ResultTypeError", "message": f"the function returned something that "
-                    f"cannot be compared: {exc}", "line": None, "traceback": None}}
+                frame = {
+                    "op": "case",
+                    "i": i,
+                    "ok": False,
+                    "error": {
+                        "type": "ResultTypeError",
+                        "message": f"the function returned something that "
+                        f"cannot be compared: {exc}",
+                        "line": None,
+                        "traceback": None,
+                    },
+                }
             except BaseException as exc:
                 frame = {"op": "case", "i": i, "ok": False, "error": describe_exception(exc)}
             self.send(frame)
@@ -346,11 +418,16 @@ class Worker:
         checks_ns = self.namespace()
         err = self.run_cell(checks_source, checks_ns, CHECKS)
         if err is not None:
-            return [{"name": "checks.py", "doc": "the problem's checks load", "ok": False, "error": err}]
+            return [
+                {"name": "checks.py", "doc": "the problem's checks load", "ok": False, "error": err}
+            ]
         out = []
         for name, fn in list(checks_ns.items()):
-            if name.startswith("_") or not isinstance(fn, types.FunctionType) or \
-                    fn.__code__.co_filename != CHECKS:
+            if (
+                name.startswith("_")
+                or not isinstance(fn, types.FunctionType)
+                or fn.__code__.co_filename != CHECKS
+            ):
                 continue
             doc = (fn.__doc__ or name).strip().splitlines()[0]
             self.send({"op": "start", "check": name})

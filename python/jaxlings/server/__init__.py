@@ -1,4 +1,5 @@
 """The jupyter-server extension: configuration, the user's identity, and route wiring."""
+
 from __future__ import annotations
 
 import atexit
@@ -16,20 +17,38 @@ from ..service import Jaxlings as JaxlingsService
 class Jaxlings(Configurable):
     """Settings read from Jupyter config as `c.Jaxlings.<name>`."""
 
-    problems_dir = Unicode("", config=True, help="Problem bank folder (default: the bank shipped with jaxlings).")
-    data_dir = Unicode("", config=True, help="Where progress, caches and worker logs live "
-                                             "(default: <jupyter data dir>/jaxlings).")
-    db_path = Unicode("", config=True, help="Progress database (default: <data_dir>/progress.sqlite).")
+    problems_dir = Unicode(
+        "", config=True, help="Problem bank folder (default: the bank shipped with jaxlings)."
+    )
+    data_dir = Unicode(
+        "",
+        config=True,
+        help="Where progress, caches and worker logs live (default: <jupyter data dir>/jaxlings).",
+    )
+    db_path = Unicode(
+        "", config=True, help="Progress database (default: <data_dir>/progress.sqlite)."
+    )
     pool_size = Int(3, config=True, help="Most worker processes alive at once.")
     spare_workers = Int(1, config=True, help="Fresh workers kept warm for the next check.")
-    solution_after_failed_attempts = Int(3, config=True, help="Failed checks that unlock the solution.")
-    time_limit_s_override = Float(0.0, config=True, help="If > 0, replaces every problem's time limit.")
-    sandbox = Bool(True, config=True, help="Run workers without network and in their own PID namespace "
-                                           "when the OS allows it.")
-    user_source = Enum(["auto", "identity", "os"], default_value="auto", config=True,
-                       help="Whose progress a request touches: 'identity' = the Jupyter user, 'os' = the OS "
-                            "user running the server, 'auto' = the Jupyter user when an identity provider "
-                            "other than the built-in token/password one authenticated it (JupyterHub).")
+    solution_after_failed_attempts = Int(
+        3, config=True, help="Failed checks that unlock the solution."
+    )
+    time_limit_s_override = Float(
+        0.0, config=True, help="If > 0, replaces every problem's time limit."
+    )
+    sandbox = Bool(
+        True,
+        config=True,
+        help="Run workers without network and in their own PID namespace when the OS allows it.",
+    )
+    user_source = Enum(
+        ["auto", "identity", "os"],
+        default_value="auto",
+        config=True,
+        help="Whose progress a request touches: 'identity' = the Jupyter user, 'os' = the OS "
+        "user running the server, 'auto' = the Jupyter user when an identity provider "
+        "other than the built-in token/password one authenticated it (JupyterHub).",
+    )
 
 
 def user_key(handler, settings: Jaxlings) -> str:
@@ -56,10 +75,12 @@ def _load_jupyter_server_extension(serverapp) -> None:
         data_dir=data_dir,
         problems_dir=Path(settings.problems_dir) if settings.problems_dir else None,
         db_path=Path(settings.db_path) if settings.db_path else None,
-        max_workers=settings.pool_size, spare_workers=settings.spare_workers,
+        max_workers=settings.pool_size,
+        spare_workers=settings.spare_workers,
         solution_after_failed=settings.solution_after_failed_attempts,
         time_limit_override=settings.time_limit_s_override or None,
-        sandbox=settings.sandbox)
+        sandbox=settings.sandbox,
+    )
     service.start()
     atexit.register(service.close)
     # jaxlings' own messages (an unsaved attempt, a broken problem) go to the server's log
@@ -68,5 +89,9 @@ def _load_jupyter_server_extension(serverapp) -> None:
     jlog.setLevel(serverapp.log.level)
     serverapp.web_app.settings["jaxlings_service"] = service
     setup_handlers(serverapp.web_app, service, settings)
-    serverapp.log.info("jaxlings: %d problems, data in %s, workers %s", len(service.bank), data_dir,
-                       "sandboxed" if service.pool.prefix else "not sandboxed")
+    serverapp.log.info(
+        "jaxlings: %d problems, data in %s, workers %s",
+        len(service.bank),
+        data_dir,
+        "sandboxed" if service.pool.prefix else "not sandboxed",
+    )

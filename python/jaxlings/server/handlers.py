@@ -1,4 +1,5 @@
 """Thin Tornado handlers: parse the request, call the service, write JSON."""
+
 from __future__ import annotations
 
 import asyncio
@@ -46,9 +47,13 @@ class BaseHandler(APIHandler):
         try:
             return json.loads(text)
         except ValueError:
-            raise Refusal(400, "The request body is not valid JSON; send {\"code\": \"...\"}.") from None
+            raise Refusal(
+                400, 'The request body is not valid JSON; send {"code": "..."}.'
+            ) from None
         except RecursionError:  # [[[[…]]]] nested deeper than the parser's stack
-            raise Refusal(400, "The request body is JSON nested too deeply; send {\"code\": \"...\"}.") from None
+            raise Refusal(
+                400, 'The request body is JSON nested too deeply; send {"code": "..."}.'
+            ) from None
 
 
 class ProblemsHandler(BaseHandler):
@@ -70,7 +75,7 @@ class CheckHandler(BaseHandler):
             self.service.problem(problem_id)
             body = self.json_body()
             if not isinstance(body, dict):
-                raise Refusal(400, "The request body must be a JSON object: {\"code\": \"...\"}.")
+                raise Refusal(400, 'The request body must be a JSON object: {"code": "..."}.')
         except Refusal as exc:
             return self.refuse(exc.status, exc.message)
         await self.call(self.service.check, self.user, problem_id, body.get("code"))
