@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 VENV=$ROOT/.venv
 PY=${PYTHON:-python3}
+scripts/apt.sh lab   # Debian packages the lab needs (bubblewrap for the worker jail)
 stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
 
 if [ ! -x "$VENV/bin/python" ]; then

@@ -7,11 +7,7 @@ scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 export JAXLINGS_DATA_DIR="$PWD/.jaxlings-data"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "test: installing Debian's chromium for the browser tests"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
-fi
+scripts/apt.sh test   # Debian packages (bubblewrap, chromium), pinned
 
 step() { echo; echo "==> $*"; }
 step "jaxlings validate (the whole bank)"
