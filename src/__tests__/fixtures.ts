@@ -33,7 +33,8 @@ export function detail(overrides: Partial<ProblemDetail> = {}): ProblemDetail {
     order: 19,
     difficulty: 'easy',
     statement_md: '## Problem\nWrite `ema_step`.',
-    starter: 'def ema_step(seed, params_arr, ema_arr, decay):\n    return jnp.zeros_like(params_arr)\n',
+    starter:
+      'def ema_step(seed, params_arr, ema_arr, decay):\n    return jnp.zeros_like(params_arr)\n',
     function: 'ema_step',
     signature: 'ema_step(seed, params_arr, ema_arr, decay)',
     hints: hints(),
