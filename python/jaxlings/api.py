@@ -97,7 +97,7 @@ class SprintProgress(TypedDict):
     title: str
     total: int
     solved: int
-    attempted: int
+    attempted: int  # started and not solved yet (in progress)
 
 
 class Progress(TypedDict):

@@ -235,7 +235,7 @@ class Jaxlings:
                         "title": s.title,
                         "total": len(mine),
                         "solved": sum(p["status"] == "solved" for p in mine),
-                        "attempted": sum(p["status"] != "new" for p in mine),
+                        "attempted": sum(p["status"] == "attempted" for p in mine),  # in progress, not solved
                     }
                 )
         return {
