@@ -230,7 +230,7 @@ def machine() -> dict:
         "versions": vers,
         "commit": commit,
         "python_tree_dirty": dirty,
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
 
 
@@ -273,7 +273,7 @@ def measure_floor(problems: list, reps: int, cache_dir: Path, budget_s: float) -
         code = compile(p.solution, f"<{p.id} solution>", "exec")
         cases = [list(c.inputs.values()) for c in p.cases]
 
-        def one_check(keep=False):
+        def one_check(keep=False, code=code, p=p, cases=cases):
             ns = {"__name__": "__main__", **prelude}
             exec(code, ns)
             fn = ns[p.function]
@@ -358,7 +358,7 @@ def notebook_for(p, expected: list):
         f"        np.testing.assert_allclose(np.asarray(g), w, rtol={p.rtol!r}, atol={p.atol!r})",
         "",
     ]
-    for case, exp in zip(p.cases, expected):
+    for case, exp in zip(p.cases, expected, strict=True):
         args = ", ".join(f"_j({literal(v)})" for v in case.inputs.values())
         lines.append(f"# {case.name}")
         lines.append(f"_close({p.function}({args}), {literal(exp)})")

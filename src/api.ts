@@ -64,7 +64,8 @@ export interface CheckError {
   traceback: string | null;
 }
 
-export interface CheckResult {
+/** What the checker decides about one submission: the verdict and each case. */
+export interface CheckReport {
   problem: string;
   passed: boolean;
   status: Verdict;
@@ -75,9 +76,17 @@ export interface CheckResult {
   stdout_truncated: boolean;
   stderr_truncated: boolean;
   duration_ms: number;
+}
+
+/** A Check's answer: the report, the attempt as saved, and all the attempt moved. */
+export interface CheckResult extends CheckReport {
   attempt: number | null;
   saved: boolean;
   save_error: string | null;
+  summary: ProblemSummary;
+  hints: HintsInfo;
+  solution_available: boolean;
+  solution_locked_reason: string | null;
 }
 
 export interface HintReveal {

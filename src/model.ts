@@ -21,6 +21,31 @@ export interface IModelChange {
   id?: string;
 }
 
+/**
+ * The list and the sprint totals with one problem's summary replaced: the sprint's solved and
+ * attempted counts move with the problem's status, as the server's `progress` would count them.
+ */
+export function withSummary(
+  problems: readonly ProblemSummary[],
+  sprints: readonly SprintProgress[],
+  next: ProblemSummary
+): { problems: ProblemSummary[]; sprints: SprintProgress[] } {
+  const old = problems.find(p => p.id === next.id);
+  if (!old) {
+    return { problems: [...problems], sprints: [...sprints] };
+  }
+  const solved = Number(next.status === 'solved') - Number(old.status === 'solved');
+  const attempted = Number(next.status !== 'new') - Number(old.status !== 'new');
+  return {
+    problems: problems.map(p => (p.id === next.id ? next : p)),
+    sprints: sprints.map(s =>
+      s.key === next.sprint && (solved || attempted)
+        ? { ...s, solved: s.solved + solved, attempted: s.attempted + attempted }
+        : s
+    )
+  };
+}
+
 export class JaxlingsModel {
   constructor(private readonly client: IJaxlingsClient) {}
 
@@ -203,12 +228,36 @@ export class JaxlingsModel {
     this._results.set(id, result);
     this._restored.delete(id);
     if (result.saved) {
-      this._updateSummary(id, result.passed ? 'solved' : undefined, result.attempt ?? undefined);
+      // Status, attempts, hint and solution gates all move after an attempt: the answer says how.
+      this._applySummary(result.summary);
+      const detail = this._details.get(id);
+      if (detail) {
+        this._details.set(id, {
+          ...detail,
+          status: result.summary.status,
+          attempts: result.summary.attempts,
+          hints: result.hints,
+          solution_available: result.solution_available,
+          solution_locked_reason: result.solution_locked_reason
+        });
+        this._changed.emit({ kind: 'detail', id });
+      }
     }
     this._changed.emit({ kind: 'result', id });
-    // Status, attempts, hint and solution gates all move after an attempt.
-    await Promise.all([this.refresh(), this.loadDetail(id).catch(() => undefined)]);
     return result;
+  }
+
+  private _applySummary(next: ProblemSummary): void {
+    const old = this.summary(next.id);
+    if (!old || (old.status === next.status && old.attempts === next.attempts)) {
+      return;
+    }
+    ({ problems: this._problems, sprints: this._sprints } = withSummary(
+      this._problems,
+      this._sprints,
+      next
+    ));
+    this._changed.emit({ kind: 'problems' });
   }
 
   private _updateSummary(

@@ -18,7 +18,7 @@ except ImportError:  # package not installed yet: use the source tree
 
 API_TS = ROOT / "src" / "api.ts"
 
-INTERFACE = re.compile(r"export\s+interface\s+(\w+)\s*\{(.*?)\n\}", re.S)
+INTERFACE = re.compile(r"export\s+interface\s+(\w+)(?:\s+extends\s+(\w+))?\s*\{(.*?)\n\}", re.S)
 FIELD = re.compile(r"^\s*(\w+)\??\s*:\s*(.+?);?\s*$", re.M)
 TYPE_ALIAS = re.compile(r"export\s+type\s+(\w+)\s*=\s*([^;]+);")
 
@@ -26,9 +26,10 @@ TYPE_ALIAS = re.compile(r"export\s+type\s+(\w+)\s*=\s*([^;]+);")
 def ts_interfaces() -> dict[str, dict[str, str]]:
     text = API_TS.read_text(encoding="utf-8")
     found: dict[str, dict[str, str]] = {}
-    for name, body in INTERFACE.findall(text):
+    for name, base, body in INTERFACE.findall(text):
         body = re.sub(r"/\*.*?\*/|//[^\n]*", "", body, flags=re.S)
-        found[name] = {field: ts_type for field, ts_type in FIELD.findall(body)}
+        inherited = dict(found.get(base, {})) if base else {}  # a base comes first in api.ts
+        found[name] = inherited | {field: ts_type for field, ts_type in FIELD.findall(body)}
     return found
 
 

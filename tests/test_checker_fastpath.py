@@ -92,7 +92,7 @@ def test_build_result_same_as_slow_path():
     ]  # within tolerance, other bits
     close = build_result(p, expected, _outcome(near), 10.0)
     assert close["passed"]
-    for i, (row, crow) in enumerate(zip(exact["cases"], close["cases"])):
+    for i, (row, crow) in enumerate(zip(exact["cases"], close["cases"], strict=True)):
         if row["hidden"]:
             assert row["expected_preview"] is None and row["actual_preview"] is None
             continue

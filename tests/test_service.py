@@ -3,14 +3,16 @@
 import pytest
 
 from jaxlings.checker import ProblemError
-from jaxlings.service import Jaxlings, Refusal
+from jaxlings.service import JaxlingsService, Refusal
 
 GOOD = "def ema_step(seed, params_arr, ema_arr, decay):\n    return decay * ema_arr + (1.0 - decay) * params_arr\n"
 
 
 @pytest.fixture
 def service(tmp_path, small_bank_dir):
-    svc = Jaxlings(data_dir=tmp_path, problems_dir=small_bank_dir, max_workers=1, spare_workers=0)
+    svc = JaxlingsService(
+        data_dir=tmp_path, problems_dir=small_bank_dir, max_workers=1, spare_workers=0
+    )
     yield svc
     svc.close()
 

@@ -3,6 +3,7 @@
 Every run gets a fresh server root (where Start writes notebooks) and a fresh progress
 database, so a learner's path always starts from "new".
 """
+
 import os
 from tempfile import mkdtemp
 

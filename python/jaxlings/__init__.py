@@ -5,9 +5,9 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def _jupyter_server_extension_points():
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
     return [{"module": "jaxlings.server"}]
 
 
-def _jupyter_labextension_paths():
+def _jupyter_labextension_paths() -> list[dict[str, str]]:
     return [{"src": "labextension", "dest": "jaxlings"}]

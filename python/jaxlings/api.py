@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional, TypedDict
+from typing import Literal, Optional, TypedDict
 
 Status = Literal["new", "attempted", "solved"]
 Verdict = Literal["passed", "failed", "error", "timeout", "memory"]
@@ -24,7 +24,7 @@ class ProblemSummary(TypedDict):
 
 class HintsInfo(TypedDict):
     total: int
-    unlocked: List[str]
+    unlocked: list[str]
     next_available: bool
     locked_reason: Optional[str]
 
@@ -65,20 +65,32 @@ class CheckError(TypedDict):
     traceback: Optional[str]
 
 
-class CheckResult(TypedDict):
+class CheckReport(TypedDict):
+    """What the checker decides about one submission: the verdict and each case."""
+
     problem: str
     passed: bool
     status: Verdict
-    cases: List[CaseResult]
+    cases: list[CaseResult]
     error: Optional[CheckError]
     stdout: str
     stderr: str
     stdout_truncated: bool
     stderr_truncated: bool
     duration_ms: float
+
+
+class CheckResult(CheckReport):
+    """A Check's answer: the report, the attempt as saved, and all that the attempt moved
+    (the problem's status, the hints and the solution gate), so the front end redraws from it."""
+
     attempt: Optional[int]
     saved: bool
     save_error: Optional[str]
+    summary: ProblemSummary
+    hints: HintsInfo
+    solution_available: bool
+    solution_locked_reason: Optional[str]
 
 
 class HintReveal(TypedDict):
@@ -102,7 +114,7 @@ class SprintProgress(TypedDict):
 
 class Progress(TypedDict):
     user: str
-    problems: List[ProblemSummary]
-    sprints: List[SprintProgress]
+    problems: list[ProblemSummary]
+    sprints: list[SprintProgress]
     solved: int
     total: int

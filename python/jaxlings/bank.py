@@ -11,6 +11,7 @@ import importlib.metadata
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -66,7 +67,7 @@ class Problem:
     starter: str = ""
     solution: str = ""
     solution_notes: str = ""
-    hints: list = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
     checks_source: Optional[str] = None
 
     @cached_property
@@ -164,7 +165,9 @@ def load_cases(path: Path) -> list[Case]:
 def split_sections(markdown: str) -> dict[str, str]:
     """`## ` sections of a statement, by heading, ignoring headings inside code fences."""
     sections: dict[str, str] = {}
-    current, buf, fence = None, [], None
+    current: Optional[str] = None
+    buf: list[str] = []
+    fence: Optional[str] = None
     for line in markdown.splitlines():
         stripped = line.lstrip()
         if stripped.startswith(("```", "~~~")):
@@ -230,7 +233,7 @@ def load_problem(folder: Path, sprint: Sprint) -> Problem:
     except tomllib.TOMLDecodeError as exc:
         raise BankError(meta_path, f"not valid TOML: {exc}") from None
 
-    def need(key: str, typ: type):
+    def need(key: str, typ: type) -> Any:
         if key not in meta:
             raise BankError(meta_path, f"field `{key}` is missing")
         if not isinstance(meta[key], typ) or isinstance(meta[key], bool):
@@ -354,7 +357,7 @@ class Bank:
             return None
         return self.problems.get(problem_id)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Problem]:
         return iter(self.problems.values())
 
     def __len__(self) -> int:

@@ -13,13 +13,14 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 import numpy as np
 
-from .api import CaseResult, CheckError, CheckResult
+from .api import CaseResult, CheckError, CheckReport, Verdict
 from .bank import Problem
 from .harness import codec
 from .harness.compare import compare, preview
@@ -39,12 +40,10 @@ class ProblemError(RuntimeError):
 
 @dataclass
 class Expected:
-    values: list  # decoded expected value per case
-    checks: dict  # structural check name -> (doc, decoded value)
-    previews: Optional[list] = None  # preview() of each expected value, made once
-    check_previews: Optional[dict] = (
-        None  # structural check name -> preview() of its expected value
-    )
+    values: list[Any]  # decoded expected value per case
+    checks: dict[str, tuple[str, Any]]  # structural check name -> (doc, decoded value)
+    previews: Optional[list[str]] = None  # preview() of each expected value, made once
+    check_previews: Optional[dict[str, str]] = None  # structural check name -> preview()
 
     def preview(self, index: int) -> str:
         if self.previews is None:
@@ -58,11 +57,15 @@ class Expected:
 
 
 # a problem's inputs, encoded for the wire, and their previews: the same for every check
-_ENCODED: dict[tuple, list] = {}
-_INPUT_PREVIEWS: dict[tuple, list] = {}
+# A job or a frame on the wire to and from a worker: JSON-shaped, checked where it is read.
+Frame = dict[str, Any]
+ProblemKey = tuple[str, str]  # (id, content hash)
+
+_ENCODED: dict[ProblemKey, list[list[Any]]] = {}
+_INPUT_PREVIEWS: dict[ProblemKey, list[str]] = {}
 
 
-def _encoded_cases(problem: Problem) -> list:
+def _encoded_cases(problem: Problem) -> list[list[Any]]:
     key = (problem.id, problem.content_hash)
     cases = _ENCODED.get(key)
     if cases is None:
@@ -72,7 +75,7 @@ def _encoded_cases(problem: Problem) -> list:
     return cases
 
 
-def check_job(problem: Problem, source: str) -> dict:
+def check_job(problem: Problem, source: str) -> Frame:
     return {
         "op": "check",
         "source": source,
@@ -86,7 +89,7 @@ def check_job(problem: Problem, source: str) -> dict:
 # (freed memory keeps them), so the pool never hands them to a learner.
 REFERENCE = ("jaxlings", "reference")
 
-_STAND_INS: dict[tuple, list] = {}
+_STAND_INS: dict[ProblemKey, list[list[Any]]] = {}
 
 
 def _stand_in(value: Any) -> Any:
@@ -104,7 +107,7 @@ def _stand_in(value: Any) -> Any:
     return value
 
 
-def warm_job(problem: Problem) -> dict:
+def warm_job(problem: Problem) -> Frame:
     """The reference on stand-in inputs: compiles the same ops, computes no expected output."""
     key = (problem.id, problem.content_hash)
     cases = _STAND_INS.get(key)
@@ -115,9 +118,39 @@ def warm_job(problem: Problem) -> dict:
     return {**check_job(problem, problem.solution), "cases": cases}
 
 
+class RecentProblems:
+    """The problems checked last, whose ops a fresh worker compiles before it is handed out.
+
+    Made before the pool and the checker, since the pool asks it for warm-up jobs and the
+    checker tells it what was checked."""
+
+    def __init__(self, keep: int = 3):
+        self.keep = keep
+        self._problems: list[Problem] = []
+        self._lock = threading.Lock()
+
+    def add(self, problem: Problem) -> None:
+        with self._lock:
+            others = [p for p in self._problems if p.id != problem.id]
+            self._problems = [problem, *others][: self.keep]
+
+    def problems(self) -> list[Problem]:
+        with self._lock:
+            return list(self._problems)
+
+    def warm_jobs(self) -> list[Frame]:
+        """Reference runs of recently checked problems on stand-in inputs, so a fresh worker has
+        their ops compiled but has never held an expected output."""
+        return [warm_job(p) for p in self.problems()]
+
+
 class Checker:
     def __init__(
-        self, pool: WorkerPool, cache_dir: Path, time_limit_override: Optional[float] = None
+        self,
+        pool: WorkerPool,
+        cache_dir: Path,
+        time_limit_override: Optional[float] = None,
+        recent: Optional[RecentProblems] = None,
     ):
         self.pool = pool
         self.cache_dir = Path(cache_dir)
@@ -125,7 +158,7 @@ class Checker:
         self._memo: dict[str, Expected] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
-        self.recent: list[Problem] = []  # recently checked problems, to warm fresh workers with
+        self.recent = recent or RecentProblems()
 
     def time_limit(self, problem: Problem) -> float:
         return self.time_limit_override or problem.time_limit_s
@@ -136,6 +169,7 @@ class Checker:
         return self.cache_dir / f"{problem.id}-{problem.content_hash}.json"
 
     def expected(self, problem: Problem) -> Expected:
+        """The expected outputs: from memory, else the disk cache, else a reference run."""
         key = f"{problem.id}-{problem.content_hash}"
         if key in self._memo:
             return self._memo[key]
@@ -147,10 +181,19 @@ class Checker:
                 if payload is None:
                     payload = self._compute(problem)
                     self._write_cache(problem, payload)
-                self._memo[key] = Expected(
-                    values=[codec.decode(v) for v in payload["cases"]],
-                    checks={name: (doc, codec.decode(v)) for name, doc, v in payload["checks"]},
-                )
+                self._memo[key] = _decoded(payload)
+        return self._memo[key]
+
+    def recompute_expected(self, problem: Problem) -> Expected:
+        """Run the reference afresh and replace the cached expected outputs with its own: what
+        `jaxlings validate` proves a problem against, whatever a cache held before."""
+        key = f"{problem.id}-{problem.content_hash}"
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            payload = self._compute(problem)
+            self._write_cache(problem, payload)
+            self._memo[key] = _decoded(payload)
         return self._memo[key]
 
     def prepare(self, problem: Problem) -> None:
@@ -166,14 +209,14 @@ class Checker:
 
         threading.Thread(target=work, daemon=True).start()
 
-    def _read_cache(self, problem: Problem) -> Optional[dict]:
+    def _read_cache(self, problem: Problem) -> Optional[Frame]:
         path = self._cache_path(problem)
         try:
             doc = json.loads(path.read_text())
             body = json.dumps(doc["payload"], sort_keys=True)
             if hashlib.sha256(body.encode()).hexdigest() != doc["sha256"]:
                 raise ValueError("checksum mismatch")
-            payload = doc["payload"]
+            payload: Frame = doc["payload"]
             if len(payload["cases"]) != len(problem.cases):
                 raise ValueError("case count changed")
             for v in payload["cases"]:
@@ -187,7 +230,7 @@ class Checker:
             )
             return None
 
-    def _write_cache(self, problem: Problem, payload: dict) -> None:
+    def _write_cache(self, problem: Problem, payload: Frame) -> None:
         path = self._cache_path(problem)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -206,7 +249,7 @@ class Checker:
         except OSError as exc:
             log.warning("jaxlings: could not write %s: %s", path, exc)
 
-    def _compute(self, problem: Problem) -> dict:
+    def _compute(self, problem: Problem) -> Frame:
         outcome = self.pool.run(
             check_job(problem, problem.solution),
             REFERENCE,
@@ -226,7 +269,7 @@ class Checker:
                 f"{where} fails to load: {res.get('cell_error') or res.get('missing')}"
             )
         values = []
-        for case, frame in zip(problem.cases, outcome.frames):
+        for case, frame in zip(problem.cases, outcome.frames, strict=False):  # counted below
             if not frame.get("ok"):
                 raise ProblemError(
                     f"{where} raises on case {case.name!r}: {frame['error']['message']}"
@@ -250,7 +293,7 @@ class Checker:
 
     def check(
         self, problem: Problem, source: str, owner: Any, time_limit_s: Optional[float] = None
-    ) -> CheckResult:
+    ) -> CheckReport:
         """Run `source` against `problem` for `owner` and decide the verdict."""
         expected = self.expected(problem)
         limit = time_limit_s or self.time_limit(problem)
@@ -261,21 +304,16 @@ class Checker:
             time_limit_s=limit,
             memory_limit_mb=problem.memory_limit_mb,
         )
-        self._remember(problem)
-        result = build_result(problem, expected, outcome, limit)
-        result["duration_ms"] = round((time.monotonic() - t0) * 1000.0, 1)
-        return result
+        self.recent.add(problem)
+        # the learner waited for a worker too: the duration is the whole check's
+        return build_result(problem, expected, outcome, limit, (time.monotonic() - t0) * 1000.0)
 
-    def _remember(self, problem: Problem) -> None:
-        with self._guard:
-            self.recent = [problem] + [p for p in self.recent if p.id != problem.id][:2]
 
-    def warm_jobs(self) -> list:
-        """Reference runs of recently checked problems on stand-in inputs, so a fresh worker has
-        their ops compiled but has never held an expected output."""
-        with self._guard:
-            recent = list(self.recent)
-        return [warm_job(p) for p in recent]
+def _decoded(payload: Frame) -> Expected:
+    return Expected(
+        values=[codec.decode(v) for v in payload["cases"]],
+        checks={name: (doc, codec.decode(v)) for name, doc, v in payload["checks"]},
+    )
 
 
 def _inputs_preview(problem: Problem, index: int) -> str:
@@ -301,7 +339,7 @@ def _identical(a: Any, b: Any) -> bool:
             and a.tobytes() == b.tobytes()
         )
     if isinstance(a, (tuple, list)):
-        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
         return [(type(k), repr(k)) for k in a] == [(type(k), repr(k)) for k in b] and all(
             _identical(a[k], b[k]) for k in a
@@ -316,11 +354,17 @@ def _error(
 
 
 def build_result(
-    problem: Problem, expected: Expected, outcome: Outcome, time_limit_s: float
-) -> CheckResult:
+    problem: Problem,
+    expected: Expected,
+    outcome: Outcome,
+    time_limit_s: float,
+    duration_ms: Optional[float] = None,
+) -> CheckReport:
+    """The verdict on an outcome; `duration_ms` is the whole check's (the worker's run's when
+    not given)."""
     cases: list[CaseResult] = []
     error: Optional[CheckError] = None
-    status = "failed"
+    status: Verdict = "failed"
     by_index = {f.get("i"): f for f in outcome.frames if isinstance(f.get("i"), int)}
     running = outcome.running or {}
     running_name = None
@@ -370,18 +414,18 @@ def build_result(
         status = "error"
         m = res["missing"]
         if m.get("not_callable"):
-            msg = f"`{m['function']}` in your cell is not a function."
+            sentence = f"`{m['function']}` in your cell is not a function."
         elif m.get("close"):
-            msg = f"No function named `{m['function']}` in your cell; did you mean to rename `{m['close'][0]}`?"
+            sentence = f"No function named `{m['function']}` in your cell; did you mean to rename `{m['close'][0]}`?"
         elif m.get("defined"):
-            msg = (
+            sentence = (
                 f"No function named `{m['function']}` in your cell; it defines "
                 + ", ".join(f"`{n}`" for n in m["defined"][:6])
                 + "."
             )
         else:
-            msg = f"No function named `{m['function']}` in your cell; it defines nothing."
-        error = _error("MissingFunction", msg)
+            sentence = f"No function named `{m['function']}` in your cell; it defines nothing."
+        error = _error("MissingFunction", sentence)
 
     for i, case in enumerate(problem.cases):
         frame = by_index.get(i)
@@ -464,14 +508,11 @@ def build_result(
         "stderr": outcome.stderr,
         "stdout_truncated": outcome.stdout_truncated,
         "stderr_truncated": outcome.stderr_truncated,
-        "duration_ms": round(outcome.duration_ms, 1),
-        "attempt": None,
-        "saved": False,
-        "save_error": None,
+        "duration_ms": round(outcome.duration_ms if duration_ms is None else duration_ms, 1),
     }
 
 
-def _structural(expected: Expected, res: dict):
+def _structural(expected: Expected, res: Frame) -> Iterator[tuple[str, str, CaseResult]]:
     """One CaseResult per structural check of the problem, in the reference's order."""
     got = {c.get("name"): c for c in res.get("checks", []) if isinstance(c, dict)}
     ran = bool(res) and not res.get("cell_error") and not res.get("missing")

@@ -11,7 +11,11 @@ import sys
 import textwrap
 import time
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:  # the CLI imports the service lazily, so `jaxlings list` starts fast
+    from .api import CheckResult
+    from .service import JaxlingsService
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -25,10 +29,10 @@ def data_dir() -> Path:
     return Path(jupyter_data_dir()) / "jaxlings"
 
 
-def _service(max_workers: int = 1, spare: int = 0):
-    from .service import Jaxlings
+def _service(max_workers: int = 1, spare: int = 0) -> JaxlingsService:
+    from .service import JaxlingsService
 
-    return Jaxlings(data_dir=data_dir(), max_workers=max_workers, spare_workers=spare)
+    return JaxlingsService(data_dir=data_dir(), max_workers=max_workers, spare_workers=spare)
 
 
 def _user() -> str:
@@ -41,7 +45,7 @@ class UsageError(Exception):
     pass
 
 
-def cmd_list(args) -> int:
+def cmd_list(args: argparse.Namespace) -> int:
     from .bank import Bank
 
     bank = Bank()
@@ -72,7 +76,7 @@ def cmd_list(args) -> int:
     return EXIT_PASSED
 
 
-def cmd_show(args) -> int:
+def cmd_show(args: argparse.Namespace) -> int:
     from .bank import Bank
 
     p = Bank().get(args.id)
@@ -85,14 +89,14 @@ def cmd_show(args) -> int:
     return EXIT_PASSED
 
 
-def _print_result(result: dict) -> None:
+def _print_result(result: CheckResult) -> None:
     mark = {True: "✓", False: "✗"}
     print(
         f"{result['problem']}: {result['status'].upper()}  ({result['duration_ms']:.0f} ms"
         + (f", attempt {result['attempt']}" if result.get("attempt") else "")
         + ")"
     )
-    if result.get("error"):
+    if result["error"]:
         print(f"  {result['error']['message']}")
     for c in result["cases"]:
         line = f"  {mark[c['passed']]} {c['name']}"
@@ -108,7 +112,7 @@ def _print_result(result: dict) -> None:
         print(f"note: {result['save_error']}")
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"no such file: {args.file}")
@@ -133,7 +137,7 @@ def cmd_check(args) -> int:
     return EXIT_PASSED if result["passed"] else EXIT_FAILED
 
 
-def cmd_validate(args) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import Validator
 
     t0 = time.monotonic()
@@ -176,15 +180,16 @@ SCAFFOLD = {
 }
 
 
-def cmd_new(args) -> int:
+def cmd_new(args: argparse.Namespace) -> int:
     from .bank import ID_RE, Bank, default_problems_dir, load_sprint
 
     if not ID_RE.match(args.id):
         raise UsageError(f"{args.id!r} is not a slug: use lowercase letters, digits and dashes")
     root = Path(args.problems) if args.problems else default_problems_dir()
     bank = Bank(root)
-    if bank.get(args.id):
-        raise UsageError(f"problem {args.id!r} already exists at {bank.get(args.id).path}")
+    existing = bank.get(args.id)
+    if existing:
+        raise UsageError(f"problem {args.id!r} already exists at {existing.path}")
     sprints = {}
     for folder in sorted(p for p in root.iterdir() if (p / "sprint.toml").is_file()):
         sprints[load_sprint(folder).key] = folder
@@ -204,7 +209,7 @@ def cmd_new(args) -> int:
     return EXIT_PASSED
 
 
-def cmd_lab(args) -> int:
+def cmd_lab(args: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "jupyter", "lab"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
@@ -255,7 +260,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_PASSED
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except UsageError as exc:
         print(f"jaxlings: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempts (
@@ -104,7 +104,7 @@ class ProgressStore:
             except sqlite3.Error:
                 pass
 
-    def _run(self, sql: str, args: tuple = ()) -> list:
+    def _run(self, sql: str, args: tuple[object, ...] = ()) -> list[Any]:
         for retry in (True, False):
             try:
                 return self._conn().execute(sql, args).fetchall()
@@ -194,11 +194,11 @@ class ProgressStore:
             (user, problem, time.time()),
         )
 
-    def attempts(self, user: str, problem: Optional[str] = None) -> list[dict]:
+    def attempts(self, user: str, problem: Optional[str] = None) -> list[dict[str, Any]]:
         sql = "SELECT id, user, problem, at, code, status, passed, duration_ms FROM attempts WHERE user = ?"
-        args: tuple = (user,)
+        args: tuple[object, ...] = (user,)
         if problem:
             sql += " AND problem = ?"
             args += (problem,)
         keys = ("id", "user", "problem", "at", "code", "status", "passed", "duration_ms")
-        return [dict(zip(keys, row)) for row in self._run(sql + " ORDER BY id", args)]
+        return [dict(zip(keys, row, strict=True)) for row in self._run(sql + " ORDER BY id", args)]

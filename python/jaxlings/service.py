@@ -1,4 +1,4 @@
-"""Jaxlings: the bank, the pool, the checker, progress and gating behind one set of calls.
+"""JaxlingsService: the bank, the pool, the checker, progress and gating behind one set of calls.
 
 The server's handlers and the CLI call these methods; each returns the JSON shapes of
 api.py or raises a `Refusal` carrying an HTTP-like status and a sentence.
@@ -18,9 +18,11 @@ from .api import (
     ProblemSummary,
     Progress,
     Solution,
+    SprintProgress,
+    Status,
 )
 from .bank import Bank, Problem
-from .checker import MAX_CODE_BYTES, Checker, ProblemError
+from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems
 from .gating import HintPolicy
 from .harness.pool import WorkerPool
 from .progress import History, ProgressStore, ProgressUnavailable
@@ -35,7 +37,9 @@ class Refusal(Exception):
         self.message = message
 
 
-class Jaxlings:
+class JaxlingsService:
+    """The one service every face calls: the server extension's handlers, the CLI, the tests."""
+
     def __init__(
         self,
         data_dir: Path,
@@ -54,15 +58,16 @@ class Jaxlings:
             log.warning("jaxlings: skipping %s", err)
         self.progress = ProgressStore(db_path or self.data_dir / "progress.sqlite")
         self.policy = HintPolicy(solution_after_failed)
+        recent = RecentProblems()  # the checker fills it, the pool warms fresh workers from it
         self.pool = WorkerPool(
             max_workers=max_workers,
             spare=spare_workers,
             compile_cache_dir=self.data_dir / "xla-cache",
             log_path=self.data_dir / "workers.log",
             sandbox=sandbox,
-            warm_jobs=lambda: self.checker.warm_jobs(),
+            warm_jobs=recent.warm_jobs,
         )
-        self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override)
+        self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override, recent)
 
     def start(self) -> None:
         self.pool.prefill()
@@ -96,7 +101,7 @@ class Jaxlings:
             return {}
 
     @staticmethod
-    def _status(h: History) -> str:
+    def _status(h: History) -> Status:
         return "solved" if h.solved else ("attempted" if h.attempts else "new")
 
     def _summary(self, p: Problem, h: History) -> ProblemSummary:
@@ -142,7 +147,7 @@ class Jaxlings:
             "solution_locked_reason": gate.solution_reason,
         }
 
-    def check(self, user: str, problem_id: str, code: Any, owner: Any = None) -> CheckResult:
+    def check(self, user: str, problem_id: str, code: Any) -> CheckResult:
         p = self.problem(problem_id)
         if not isinstance(code, str):
             raise Refusal(400, "The request needs a `code` field holding the cell's text.")
@@ -165,7 +170,7 @@ class Jaxlings:
         if "\x00" in code:
             raise Refusal(400, "The code contains a null byte; remove it and check again.")
         try:
-            result = self.checker.check(p, code, owner if owner is not None else user)
+            report = self.checker.check(p, code, user)
         except TimeoutError:
             raise Refusal(
                 503, "Every checker is busy right now; press Check again in a moment."
@@ -184,19 +189,31 @@ class Jaxlings:
                 "The checker is not available (the server may be shutting down); "
                 "try again in a moment.",
             ) from None
+        attempt: Optional[int] = None
+        save_error: Optional[str] = None
         try:
-            result["attempt"] = self.progress.record_attempt(
-                user, p.id, code, result["status"], result["passed"], result["duration_ms"]
+            attempt = self.progress.record_attempt(
+                user, p.id, code, report["status"], report["passed"], report["duration_ms"]
             )
-            result["saved"] = True
         except ProgressUnavailable as exc:
             log.error("jaxlings: %s", exc)
-            result["saved"] = False
-            result["save_error"] = (
+            save_error = (
                 "Your attempt was checked but could not be saved, so it will not "
                 "count toward hints or progress; tell your instructor if this repeats."
             )
-        return result
+        # what the attempt moved, so the front end redraws from this answer alone
+        h = self._history(user, p)
+        gate = self.policy.gate(h, len(p.hints))
+        return {
+            **report,
+            "attempt": attempt,
+            "saved": attempt is not None,
+            "save_error": save_error,
+            "summary": self._summary(p, h),
+            "hints": self._hints(p, h),
+            "solution_available": gate.solution_available,
+            "solution_locked_reason": gate.solution_reason,
+        }
 
     def next_hint(self, user: str, problem_id: str) -> HintReveal:
         p = self.problem(problem_id)
@@ -225,7 +242,7 @@ class Jaxlings:
 
     def progress_of(self, user: str) -> Progress:
         problems = self.list_problems(user)
-        sprints = []
+        sprints: list[SprintProgress] = []
         for s in self.bank.sprints:
             mine = [p for p in problems if p["sprint"] == s.key]
             if mine:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import doctest
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import numpy as np
 
+from .api import CheckReport
 from .bank import Bank, Problem, pitfall_titles, split_sections, wrong_file_pitfall
-from .checker import Checker, ProblemError
+from .checker import Checker, Frame, ProblemError
 from .harness import codec
 from .harness.compare import compare
 from .harness.pool import SYSTEM
@@ -31,8 +33,8 @@ MIN_HINTS = 2
 class Report:
     problem: str
     path: str
-    failures: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -42,7 +44,10 @@ class Report:
 
 def code_blocks(markdown: str) -> list[tuple[str, str]]:
     """(info string, body) of every fenced block, in order."""
-    out, info, buf, fence = [], None, [], None
+    out: list[tuple[str, str]] = []
+    info: Optional[str] = None
+    buf: list[str] = []
+    fence: Optional[str] = None
     for line in markdown.splitlines():
         stripped = line.strip()
         if fence is None and stripped.startswith(("```", "~~~")):
@@ -59,7 +64,7 @@ def code_blocks(markdown: str) -> list[tuple[str, str]]:
 def _want_value(text: str) -> Any:
     """The value a doctest output shows, when it reads as arrays/numbers; else raises."""
 
-    def array(data, dtype=None):
+    def array(data: Any, dtype: Any = None) -> np.ndarray:
         return np.asarray(data, dtype=dtype)
 
     names = {
@@ -88,16 +93,6 @@ def _want_value(text: str) -> Any:
     ):
         names[dt] = np.dtype("bool" if dt == "bool_" else dt)
     return eval(text, names)  # noqa: S307 - the bank is trusted content
-
-
-def _numeric(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return tuple(_numeric(v) for v in value)
-    if isinstance(value, list):
-        return [_numeric(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _numeric(v) for k, v in value.items()}
-    return value
 
 
 class Validator:
@@ -193,10 +188,7 @@ class Validator:
             return
 
         # the reference, through the check path, against freshly computed expected outputs
-        fresh = self.checker._compute(p)
-        self.checker._write_cache(p, fresh)
-        self.checker._memo.pop(f"{p.id}-{p.content_hash}", None)
-        expected = self.checker.expected(p)
+        self.checker.recompute_expected(p)
         # validation proves content, not speed: a loaded machine must not fail a sound problem
         limit = max(60.0, 3 * p.time_limit_s)
         ref = self.checker.check(p, p.solution, SYSTEM, limit)
@@ -212,7 +204,7 @@ class Validator:
             starter["error"]
             and starter["error"]["type"] in ("SyntaxError", "MissingFunction", "ProcessDied")
         ):
-            fail(f"starter.py must run and fail on values, but: {starter['error']['message']}")
+            fail(f"starter.py must run and fail on values, but: {_first_problem(starter)}")
 
         titles = pitfall_titles(p.statement_md)
         if not titles:
@@ -238,15 +230,15 @@ class Validator:
             if t not in covered:
                 fail(f"problem.md: pitfall {t!r} has no wrong/ file with `# pitfall: {t}`")
 
-        self._statement_blocks(p, r, expected)
+        self._statement_blocks(p, r)
 
-    def _statement_blocks(self, p: Problem, r: Report, expected) -> None:
+    def _statement_blocks(self, p: Problem, r: Report) -> None:
         fail = r.failures.append
         blocks = code_blocks(p.statement_md)
         runnable = [body for info, body in blocks if info == "python"]
         if runnable:
             res = self._blocks_job(None, [{"kind": "exec", "code": b} for b in runnable])
-            for i, (body, out) in enumerate(zip(runnable, res.get("blocks", []))):
+            for i, (body, out) in enumerate(zip(runnable, res.get("blocks", []), strict=False)):
                 if not out.get("ok"):
                     first = body.strip().splitlines()[0] if body.strip() else ""
                     fail(
@@ -269,7 +261,7 @@ class Validator:
                 f"solution.py fails to load for the worked example: {res['preload_error']['message']}"
             )
             return
-        for ex, out in zip(examples, res.get("blocks", [])):
+        for ex, out in zip(examples, res.get("blocks", []), strict=False):
             src = ex.source.strip().splitlines()[0]
             if not out.get("ok"):
                 fail(f"problem.md worked example `{src}` raises: {out['error']['message']}")
@@ -284,7 +276,7 @@ class Validator:
                 want_value = None
             if want_value is not None and out.get("value") is not None:
                 got = codec.decode(out["value"])
-                msg = compare(_numeric(want_value), got, p.rtol, max(p.atol, 1e-6))
+                msg = compare(want_value, got, p.rtol, max(p.atol, 1e-6))
                 if msg:
                     fail(
                         f"problem.md worked example `{src}` shows {want!r} but the reference returns "
@@ -299,7 +291,7 @@ class Validator:
                     f"problem.md worked example `{src}` shows {want!r} but the reference returns {got_repr!r}"
                 )
 
-    def _blocks_job(self, preload: Optional[str], blocks: list[dict]) -> dict:
+    def _blocks_job(self, preload: Optional[str], blocks: list[Frame]) -> Frame:
         outcome = self.pool.run(
             {"op": "blocks", "preload": preload, "blocks": blocks},
             SYSTEM,
@@ -318,8 +310,9 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _first_problem(result: dict) -> str:
-    if result.get("error"):
+def _first_problem(result: CheckReport) -> str:
+    """The first thing that went wrong in a report, as a sentence."""
+    if result["error"]:
         return result["error"]["message"]
     for c in result["cases"]:
         if not c["passed"]:

@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 
 import type { CheckResult, IJaxlingsClient, Progress } from '../api';
 import { APIError, errorMessageFromBody } from '../api';
-import { JaxlingsModel } from '../model';
+import { JaxlingsModel, withSummary } from '../model';
 import { detail, hints, result, summary } from './fixtures';
 
 class FakeClient implements IJaxlingsClient {
+  /** Every request made, by method name: what a Check costs in round trips. */
+  calls: string[] = [];
   checks: string[] = [];
   pending: Array<(r: CheckResult) => void> = [];
   status: 'new' | 'attempted' | 'solved' = 'new';
   attempts = 0;
 
   async progress(): Promise<Progress> {
+    this.calls.push('progress');
     return {
       user: 'learner',
       problems: [summary({ status: this.status, attempts: this.attempts })],
@@ -29,6 +32,7 @@ class FakeClient implements IJaxlingsClient {
     };
   }
   async problem(id: string) {
+    this.calls.push('problem');
     if (id !== 'nnx-ema-step') {
       throw new APIError('No problem with id "x".', 404);
     }
@@ -39,10 +43,12 @@ class FakeClient implements IJaxlingsClient {
     });
   }
   check(_id: string, code: string): Promise<CheckResult> {
+    this.calls.push('check');
     this.checks.push(code);
     return new Promise(resolve => this.pending.push(resolve));
   }
   async nextHint() {
+    this.calls.push('nextHint');
     return {
       index: 1,
       text: 'Which array keeps most weight?',
@@ -54,12 +60,24 @@ class FakeClient implements IJaxlingsClient {
     };
   }
   async solution() {
+    this.calls.push('solution');
     return { code: 'def ema_step(...): ...', notes_md: '' };
   }
-  finish(r: CheckResult) {
+  /** Answer the oldest pending check as the server would, with what the attempt moved. */
+  finish(overrides: Partial<CheckResult> = {}) {
     this.attempts += 1;
-    this.status = r.passed ? 'solved' : 'attempted';
-    this.pending.shift()!(r);
+    const passed = overrides.passed ?? false;
+    this.status = passed || this.status === 'solved' ? 'solved' : 'attempted';
+    this.pending.shift()!(
+      result({
+        attempt: this.attempts,
+        summary: summary({ status: this.status, attempts: this.attempts }),
+        hints: hints({ next_available: true, locked_reason: null }),
+        solution_available: this.status === 'solved' || this.attempts >= 3,
+        solution_locked_reason: this.status === 'solved' || this.attempts >= 3 ? null : 'Locked.',
+        ...overrides
+      })
+    );
   }
 }
 
@@ -80,12 +98,13 @@ describe('JaxlingsModel', () => {
     const client = new FakeClient();
     const model = new JaxlingsModel(client);
     await model.refresh();
+    await model.loadDetail('nnx-ema-step');
     const first = model.check('nnx-ema-step', 'code 1');
     const second = model.check('nnx-ema-step', 'code 2');
     expect(second).toBe(first);
     expect(client.checks).toEqual(['code 1']);
     expect(model.isBusy('nnx-ema-step')).toBe(true);
-    client.finish(result({ attempt: 1 }));
+    client.finish();
     const r = await first;
     expect(r.status).toBe('failed');
     expect(model.isBusy('nnx-ema-step')).toBe(false);
@@ -96,9 +115,52 @@ describe('JaxlingsModel', () => {
     // and a new check may start
     const third = model.check('nnx-ema-step', 'code 3');
     expect(third).not.toBe(first);
-    client.finish(result({ passed: true, status: 'passed', attempt: 2 }));
+    client.finish({ passed: true, status: 'passed' });
     await third;
     expect(model.summary('nnx-ema-step')?.status).toBe('solved');
+    expect(model.detail('nnx-ema-step')?.solution_available).toBe(true);
+  });
+
+  it('costs one round trip per Check and redraws from its answer', async () => {
+    const client = new FakeClient();
+    const model = new JaxlingsModel(client);
+    await model.refresh();
+    await model.loadDetail('nnx-ema-step');
+    expect(model.sprints[0]).toMatchObject({ solved: 0, attempted: 0 });
+    client.calls = [];
+    const kinds: string[] = [];
+    model.changed.connect((_, c) => kinds.push(c.kind));
+    for (const passed of [false, false, true]) {
+      const check = model.check('nnx-ema-step', 'code');
+      client.finish({ passed, status: passed ? 'passed' : 'failed' });
+      await check;
+    }
+    await tick();
+    expect(client.calls).toEqual(['check', 'check', 'check']);
+    expect(model.summary('nnx-ema-step')).toMatchObject({ status: 'solved', attempts: 3 });
+    expect(model.sprints[0]).toMatchObject({ solved: 1, attempted: 1 });
+    expect(model.detail('nnx-ema-step')).toMatchObject({
+      status: 'solved',
+      attempts: 3,
+      solution_available: true,
+      solution_locked_reason: null
+    });
+    expect(model.detail('nnx-ema-step')?.hints.next_available).toBe(true);
+    expect(kinds).toContain('problems');
+    expect(kinds).toContain('detail');
+  });
+
+  it('changes nothing the server did not save', async () => {
+    const client = new FakeClient();
+    const model = new JaxlingsModel(client);
+    await model.refresh();
+    await model.loadDetail('nnx-ema-step');
+    const check = model.check('nnx-ema-step', 'code');
+    client.finish({ saved: false, attempt: null, save_error: 'Your attempt was not saved.' });
+    await check;
+    expect(model.summary('nnx-ema-step')).toMatchObject({ status: 'new', attempts: 0 });
+    expect(model.detail('nnx-ema-step')?.hints.next_available).toBe(false);
+    expect(model.result('nnx-ema-step')?.save_error).toBe('Your attempt was not saved.');
   });
 
   it('keeps the server error for the view and clears busy', async () => {
@@ -173,5 +235,28 @@ describe('errorMessageFromBody', () => {
     expect(errorMessageFromBody(502, 'Bad Gateway', '<html>')).toBe(
       'The jaxlings server answered 502 Bad Gateway.'
     );
+  });
+});
+
+describe('withSummary', () => {
+  const sprint = { key: 'B', title: 'Flax NNX', total: 2, solved: 0, attempted: 1 };
+  const list = [summary({ status: 'attempted', attempts: 1 }), summary({ id: 'other' })];
+
+  it('moves the sprint counts with the status', () => {
+    const solved = withSummary(list, [sprint], summary({ status: 'solved', attempts: 2 }));
+    expect(solved.problems[0]).toMatchObject({ status: 'solved', attempts: 2 });
+    expect(solved.problems[1].id).toBe('other');
+    expect(solved.sprints[0]).toMatchObject({ solved: 1, attempted: 1 });
+    const first = withSummary(list, [sprint], summary({ id: 'other', status: 'attempted' }));
+    expect(first.sprints[0]).toMatchObject({ solved: 0, attempted: 2 });
+  });
+
+  it('leaves other sprints and unknown problems alone', () => {
+    const other = { ...sprint, key: 'A' };
+    const moved = withSummary(list, [other], summary({ status: 'solved' }));
+    expect(moved.sprints[0]).toBe(other);
+    const unknown = withSummary(list, [sprint], summary({ id: 'nope', status: 'solved' }));
+    expect(unknown.problems).toEqual(list);
+    expect(unknown.sprints).toEqual([sprint]);
   });
 });

@@ -257,7 +257,7 @@ class JupyterServer:
 
     # ------------------------------------------------------------ lifecycle
 
-    def start(self, timeout: float = 120.0) -> "JupyterServer":
+    def start(self, timeout: float = 120.0) -> JupyterServer:
         """Start the server and wait for /api/status (a new free port if the port was taken)."""
         for tries_left in range(2, -1, -1):
             mark = self.log_mark() if self.log_path.exists() else 0
@@ -269,7 +269,7 @@ class JupyterServer:
                 raise
         raise AssertionError("unreachable")
 
-    def _start(self, timeout: float) -> "JupyterServer":
+    def _start(self, timeout: float) -> JupyterServer:
         assert self.proc is None or self.proc.poll() is not None, "already running"
         self.port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("JAXLINGS_", "JUPYTER_"))}

@@ -90,7 +90,7 @@ def test_idle_workers_killed_from_outside_are_never_handed_out(server, user):
         assert idle, "the pool never refilled"
         for pid in idle:
             os.kill(pid, signal.SIGKILL)
-        wait_for(lambda: not any(alive(p) for p in idle), 5.0)
+        wait_for(lambda idle=idle: not any(alive(p) for p in idle), 5.0)
         res = server.check_json(EMA, EMA_OK, user)
         assert res["passed"], (round_, res["status"], res["error"])
         FAULTS.append(f"{len(idle)} idle workers SIGKILLed")

@@ -94,7 +94,7 @@ def test_a_worker_used_by_one_user_never_serves_another(server):
     seen = server.check_json(EMA, both, unique_user("iso-probe"))["stdout"]
     assert f"MARK_{probe}" in seen and f"mark_{probe}" in seen, seen
     for round_ in range(3):
-        for i, u in enumerate(users):
+        for u in users:
             tag = u.replace("-", "_")
             res = server.check_json(EMA, PLANT.format(tag=tag, secret=secrets[u]), u)
             assert res["passed"], res["error"]

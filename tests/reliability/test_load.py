@@ -106,7 +106,7 @@ def test_fifty_concurrent_checks_from_five_users(server):
         if r.status != 200 or r.json()["status"] != VERDICT[kind]
     ]
     assert not wrong, f"{len(wrong)} of {len(results)} checks answered wrongly: {wrong[:5]}"
-    for (user, kind), r in results:
+    for (_user, kind), r in results:
         res = r.json()
         assert res["passed"] is (kind == "pass")
         assert res["saved"] is True and res["save_error"] is None, res

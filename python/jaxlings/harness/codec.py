@@ -94,7 +94,7 @@ def encode(value: Any, _depth: int = 0) -> Any:
     }
 
 
-def _as_ndarray(value: Any):
+def _as_ndarray(value: Any) -> np.ndarray | None:
     """numpy view of a numpy/JAX array or numpy scalar; None for anything else."""
     if isinstance(value, np.ndarray):
         return np.array(

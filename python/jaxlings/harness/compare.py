@@ -43,7 +43,7 @@ def compare(
             return f"{where}a {type(expected).__name__} of {len(expected)} items expected, got {_kind(actual)}"
         if len(actual) != len(expected):
             return f"{where}{len(expected)} items expected, got {len(actual)}"
-        for i, (e, a) in enumerate(zip(expected, actual)):
+        for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
             msg = compare(e, a, rtol, atol, f"{path}[{i}]")
             if msg:
                 return msg
@@ -119,7 +119,7 @@ def _count_sentence(
     if numeric:
         with np.errstate(invalid="ignore", over="ignore"):
             gap = np.where(diff, np.abs(a - e), 0)
-        idx = np.unravel_index(int(np.argmax(gap)), e.shape)
+        idx: Index = np.unravel_index(int(np.argmax(gap)), e.shape)
         return (
             f"{where}{n} of {total} elements differ; largest |diff| {_fmt(gap[idx])} at "
             f"{_index(idx, e)} (expected {_fmt(e[idx])}, got {_fmt(a[idx])})"
@@ -131,17 +131,21 @@ def _count_sentence(
     )
 
 
-def _first(mask: np.ndarray):
+# an element's position in an array, as numpy or Python integers
+Index = tuple[int | np.integer[Any], ...]
+
+
+def _first(mask: np.ndarray) -> tuple[int, ...]:
     return tuple(int(i) for i in np.argwhere(mask)[0]) if mask.ndim else ()
 
 
-def _index(idx, arr: np.ndarray) -> str:
+def _index(idx: Index, arr: np.ndarray) -> str:
     if arr.ndim == 0:
         return "the value"
     return f"index {idx[0]}" if len(idx) == 1 else f"index {tuple(int(i) for i in idx)}"
 
 
-def _at(idx, arr: np.ndarray) -> str:
+def _at(idx: Index, arr: np.ndarray) -> str:
     return "" if arr.ndim == 0 else f" at {_index(idx, arr)}"
 
 
@@ -176,11 +180,11 @@ def _kind(x: Any) -> str:
     return f"a {type(x).__name__} ({_short(x)})"
 
 
-def _keys(d: dict) -> str:
+def _keys(d: dict[Any, Any]) -> str:
     return _keylist(list(d))
 
 
-def _keylist(keys: list) -> str:
+def _keylist(keys: list[Any]) -> str:
     return ", ".join(repr(k) for k in keys[:8]) + (" …" if len(keys) > 8 else "")
 
 

@@ -22,9 +22,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from . import codec
 
@@ -95,7 +96,7 @@ class OutputCapture:
         return out
 
 
-def _drain(captures: list, timeout_s: float) -> bool:
+def _drain(captures: list[OutputCapture], timeout_s: float) -> bool:
     """Read the pipes until every one is at end of file; False if some are still open at the deadline."""
     end = time.monotonic() + timeout_s
     while True:
@@ -119,9 +120,9 @@ class Outcome:
     """What happened to one job, as seen from outside the worker."""
 
     status: str  # ok | timeout | memory | died | harness
-    frames: list = field(default_factory=list)  # every "case" frame, in order
-    result: Optional[dict] = None  # the final "result" frame
-    running: Optional[dict] = None  # the last "start" frame: what was running at the end
+    frames: list[dict[str, Any]] = field(default_factory=list)  # every "case" frame, in order
+    result: Optional[dict[str, Any]] = None  # the final "result" frame
+    running: Optional[dict[str, Any]] = None  # the last "start" frame: what was running at the end
     stdout: str = ""
     stderr: str = ""
     stdout_truncated: bool = False
@@ -132,11 +133,11 @@ class Outcome:
 
 
 class WorkerProcess:
-    def __init__(self, pool: "WorkerPool"):
+    def __init__(self, pool: WorkerPool):
         self.pool = pool
         self.owner: Any = SYSTEM
         self.jobs = 0
-        self.proc: Optional[subprocess.Popen] = None
+        self.proc: Optional[subprocess.Popen[bytes]] = None
         self.sock: Optional[socket.socket] = None
         self.pid = 0  # the pid of the python process (inside unshare when sandboxed)
         self.dead = False
@@ -164,7 +165,7 @@ class WorkerProcess:
             )
         finally:
             child.close()
-            if log is not subprocess.DEVNULL:
+            if not isinstance(log, int):  # DEVNULL is a constant, not a file of ours
                 log.close()
         self.sock = parent
         parent.settimeout(self.pool.start_timeout_s)
@@ -334,7 +335,7 @@ class WorkerPool:
         max_jobs_per_worker: int = 200,
         sandbox: bool = True,
         start_timeout_s: float = 120.0,
-        warm_jobs: Optional[Callable[[], list]] = None,
+        warm_jobs: Optional[Callable[[], list[dict[str, Any]]]] = None,
         retire_rss_mb: float = 1024.0,
     ):
         self.max_workers = max(1, max_workers)
@@ -350,15 +351,17 @@ class WorkerPool:
         self.retire_rss_mb = retire_rss_mb
         self._cv = threading.Condition()
         self._idle: list[WorkerProcess] = []
-        self._busy: set = set()
+        self._busy: set[WorkerProcess] = set()
         self._starting = 0
         self._closed = False
         self.started_workers = 0
         self.failed_starts = 0
         # used workers wait for their integrity report here, off the request's thread, in threads
         # that are reused (at most one per worker; daemons, like the rest of the pool's threads)
-        self._waiting: dict = {}  # ticket -> owner of each check waiting for a worker, oldest first
-        self._settle_q: queue.SimpleQueue = queue.SimpleQueue()
+        self._waiting: dict[
+            object, Any
+        ] = {}  # ticket -> owner of each check waiting for a worker, oldest first
+        self._settle_q: queue.SimpleQueue[WorkerProcess] = queue.SimpleQueue()
         self._settle_threads = 0
         self._settle_idle = 0
 
@@ -415,7 +418,7 @@ class WorkerPool:
         for w in workers:
             w.kill()
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, Any]:
         with self._cv:
             return {
                 "idle": len(self._idle),
@@ -496,7 +499,7 @@ class WorkerPool:
 
     def run(
         self,
-        job: dict,
+        job: dict[str, Any],
         owner: Any,
         time_limit_s: float,
         memory_limit_mb: float,
@@ -550,7 +553,7 @@ class WorkerPool:
         return not _children(w.pid) and w.rss_mb() < self.retire_rss_mb
 
     def _run_on(
-        self, w: WorkerProcess, job: dict, time_limit_s: float, memory_limit_mb: float
+        self, w: WorkerProcess, job: dict[str, Any], time_limit_s: float, memory_limit_mb: float
     ) -> Outcome:
         assert w.sock is not None
         w.jobs += 1
@@ -588,9 +591,9 @@ class WorkerPool:
     def _wait_for_result(
         self,
         w: WorkerProcess,
-        job: dict,
+        job: dict[str, Any],
         outcome: Outcome,
-        captures: list,
+        captures: list[OutputCapture],
         out_w: int,
         err_w: int,
         time_limit_s: float,

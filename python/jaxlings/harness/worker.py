@@ -198,7 +198,7 @@ def _changed(d, keys: tuple, ids: list) -> str | None:
     """The first key of `keys` whose value in `d` is no longer the same object, if any."""
     if len(d) == len(keys) and list(map(id, d.values())) == ids:
         return None  # the common case, at C speed
-    for k, vid in zip(keys, ids):
+    for k, vid in zip(keys, ids, strict=False):
         if id(d.get(k, d)) != vid and k not in _VOLATILE and not k.startswith("__"):
             return k
     return None
@@ -216,7 +216,7 @@ def altered(snap: dict) -> str | None:
         now = [c.value for c in cells]
         if now == tags:
             return None  # nothing wrote to any watched dict since it was last verified
-        todo = [i for i, (a, b) in enumerate(zip(now, tags)) if a != b]
+        todo = [i for i, (a, b) in enumerate(zip(now, tags, strict=False)) if a != b]
     else:
         todo = range(len(entries))
     for i in todo:

@@ -6,12 +6,17 @@ import atexit
 import getpass
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jupyter_core.paths import jupyter_data_dir
 from traitlets import Bool, Enum, Float, Int, Unicode
 from traitlets.config import Configurable
 
-from ..service import Jaxlings as JaxlingsService
+from ..service import JaxlingsService
+
+if TYPE_CHECKING:
+    from jupyter_server.base.handlers import JupyterHandler
+    from jupyter_server.serverapp import ServerApp
 
 
 class Jaxlings(Configurable):
@@ -51,7 +56,7 @@ class Jaxlings(Configurable):
     )
 
 
-def user_key(handler, settings: Jaxlings) -> str:
+def user_key(handler: JupyterHandler, settings: Jaxlings) -> str:
     """The user a request's progress belongs to (see Jaxlings.user_source)."""
     from jupyter_server.auth.identity import IdentityProvider, PasswordIdentityProvider
 
@@ -66,7 +71,7 @@ def user_key(handler, settings: Jaxlings) -> str:
     return f"jupyter:{name}"
 
 
-def _load_jupyter_server_extension(serverapp) -> None:
+def _load_jupyter_server_extension(serverapp: ServerApp) -> None:
     from .handlers import setup_handlers
 
     settings = Jaxlings(config=serverapp.config, parent=serverapp)

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import tornado.web
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
-from ..service import Jaxlings as JaxlingsService, Refusal
+from ..service import JaxlingsService, Refusal
+
+if TYPE_CHECKING:
+    from . import Jaxlings
 
 # checks block on a worker; they wait in these threads, never on the event loop
 _EXECUTOR = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
 
 
 class BaseHandler(APIHandler):
-    def initialize(self, service: JaxlingsService, settings) -> None:
+    def initialize(self, service: JaxlingsService, settings: Jaxlings) -> None:
         self.service = service
         self.jaxlings_settings = settings
 
@@ -32,7 +36,7 @@ class BaseHandler(APIHandler):
         self.set_status(status)
         self.finish(json.dumps({"message": message}))
 
-    async def call(self, fn: Callable, *args: Any) -> None:
+    async def call(self, fn: Callable[..., object], *args: Any) -> None:
         try:
             result = await asyncio.get_running_loop().run_in_executor(_EXECUTOR, fn, *args)
         except Refusal as exc:
@@ -101,13 +105,15 @@ class ProgressHandler(BaseHandler):
 
 class NotFoundHandler(BaseHandler):
     @tornado.web.authenticated
-    def get(self, *args) -> None:
+    def get(self, *args: str) -> None:
         self.refuse(404, "There is no such jaxlings endpoint; see the REST API in the README.")
 
     post = put = delete = patch = get
 
 
-def setup_handlers(web_app, service: JaxlingsService, settings) -> None:
+def setup_handlers(
+    web_app: tornado.web.Application, service: JaxlingsService, settings: Jaxlings
+) -> None:
     base = url_path_join(web_app.settings["base_url"], "jaxlings", "api")
     pid = r"([^/]+)"
     kwargs = {"service": service, "settings": settings}
