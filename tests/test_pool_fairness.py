@@ -30,12 +30,15 @@ def test_a_users_own_worker_goes_back_to_that_user():
     assert pool._next_claim_locked(worker(CY)) is None  # unshared: nobody else may take it
 
 
-def test_reference_runs_get_trusted_workers_only_and_learners_never_do():
+def test_learners_never_get_trusted_or_reference_workers():
     pool = WorkerPool(max_workers=3, spare=1, sandbox=False)
     t1, t2 = object(), object()
     pool._waiting.update({t1: ANN, t2: REFERENCE})
     assert pool._next_claim_locked(worker(REFERENCE, trusted=True)) is t2
+    assert pool._next_claim_locked(worker(REFERENCE)) is t2
     assert pool._next_claim_locked(worker(FRESH)) is t1
+    pool._waiting.pop(t2)
+    assert pool._next_claim_locked(worker(REFERENCE)) is None
 
 
 def test_a_user_with_two_checks_in_flight_is_told_to_wait():

@@ -508,7 +508,9 @@ class WorkerPool:
     def _fits(self, owner: Owner, w: WorkerProcess) -> int:
         """How well `w` suits `owner`: 3 its own, 2 fresh, 1 another user's clean one, 0 not at all."""
         if isinstance(owner, Reference):
-            return 3 if w.trusted else 0
+            # a fresh worker may become a reference one (never to serve learners after); it keeps
+            # its read-only compile cache, so only workers started trusted ever write that cache
+            return 3 if w.trusted else (2 if w.owner == FRESH else 0)
         if w.trusted:
             return 0
         if w.owner == owner:
@@ -610,8 +612,7 @@ class WorkerPool:
             w = self._acquire(owner, queue_timeout_s)
             settled = False
             try:
-                if not isinstance(owner, Reference):
-                    w.owner = owner
+                w.owner = owner
                 outcome = self._run_on(w, job, time_limit_s, memory_limit_mb)
                 if outcome.status == "ok":
                     self._settle_later(w)
