@@ -28,6 +28,14 @@ export interface HintsInfo {
   locked_reason: string | null;
 }
 
+/** How Checks are kept apart from the server; `note` is shown when they are not jailed. */
+export interface Isolation {
+  jailed: boolean;
+  tool: string;
+  limits: string;
+  note: string | null;
+}
+
 export interface ProblemDetail {
   id: string;
   title: string;
@@ -44,6 +52,7 @@ export interface ProblemDetail {
   solution_locked_reason: string | null;
   status: Status;
   attempts: number;
+  isolation: Isolation;
 }
 
 export interface CaseResult {

@@ -161,6 +161,11 @@ function ProblemViewBody(props: {
             <span className="jp-jaxlings-Spinner" aria-hidden="true" /> Checking your function…
           </p>
         )}
+        {detail.isolation?.note && (
+          <p className="jp-jaxlings-Unjailed" role="note">
+            {detail.isolation.note}
+          </p>
+        )}
         {result ? (
           <ResultView result={result} stale={busy} />
         ) : (

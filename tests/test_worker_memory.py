@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from jaxlings.checker import Checker
-from jaxlings.harness.pool import WorkerPool
+from jaxlings.harness.pool import User, WorkerPool
 
 
 def test_worker_that_clears_its_caches_after_every_job_still_passes_and_is_reused(
@@ -28,7 +28,7 @@ def test_worker_that_clears_its_caches_after_every_job_still_passes_and_is_reuse
                 assert r["passed"], r
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            mine = [w for w in pool._idle if w.owner == "memory-tester"]
+            mine = [w for w in pool._idle if w.owner == User("memory-tester")]
             if mine:
                 break
             time.sleep(0.05)

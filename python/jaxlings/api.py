@@ -29,6 +29,15 @@ class HintsInfo(TypedDict):
     locked_reason: Optional[str]
 
 
+class Isolation(TypedDict):
+    """How Checks are kept apart from the server (harness/jail.py); `note` when they are not."""
+
+    jailed: bool
+    tool: str
+    limits: str
+    note: Optional[str]
+
+
 class ProblemDetail(TypedDict):
     id: str
     title: str
@@ -45,6 +54,7 @@ class ProblemDetail(TypedDict):
     solution_locked_reason: Optional[str]
     status: Status
     attempts: int
+    isolation: Isolation
 
 
 class CaseResult(TypedDict):

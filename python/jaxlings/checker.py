@@ -1,16 +1,18 @@
 """Checker: runs a submission through the pool and turns the outcome into a CheckResult.
 
-Expected outputs come from the reference solution run through the very same worker path,
-cached on disk per problem content hash (which includes the JAX/Flax versions). The
-verdict is decided here, in the server process, from plain data.
+Expected outputs come from the reference solution run through the very same worker path (in
+workers never handed to learners), cached on disk per problem content hash (which includes the
+JAX/Flax versions) where no worker can see it, each file authenticated with an HMAC whose key
+no worker sees. The verdict is decided here, in the server process, from plain data.
 """
 
 from __future__ import annotations
 
-import hashlib
+import hmac
 import json
 import logging
 import os
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -24,11 +26,13 @@ from .api import CaseResult, CheckError, CheckReport, Verdict
 from .bank import Problem
 from .harness import codec
 from .harness.compare import compare, preview
-from .harness.pool import Outcome, WorkerPool
+from .harness.pool import REFERENCE, Outcome, WorkerPool
 
 log = logging.getLogger("jaxlings")
 
 MAX_CODE_BYTES = 256 * 1024
+MAX_CACHE_BYTES = 64 * 1024 * 1024  # an expected-output cache file larger than this is refused
+CACHE_READ_S = 5.0  # and one that takes longer than this to read
 HIDDEN_MESSAGE = (
     "This hidden case failed; its inputs are not shown. Re-read the edge cases the statement names."
 )
@@ -75,19 +79,30 @@ def _encoded_cases(problem: Problem) -> list[list[Any]]:
     return cases
 
 
+def case_order(problem: Problem) -> list[int]:
+    """The order cases run in: visible ones first, so that output can stop at the hidden ones."""
+    return [i for i, c in enumerate(problem.cases) if not c.hidden] + [
+        i for i, c in enumerate(problem.cases) if c.hidden
+    ]
+
+
 def check_job(problem: Problem, source: str) -> Frame:
+    """The job for a worker: cases in case_order(); what runs from `silent_from` on (hidden cases,
+    structural checks) prints nothing the learner sees."""
+    order = case_order(problem)
+    encoded = _encoded_cases(problem)
     return {
         "op": "check",
         "source": source,
         "function": problem.function,
-        "cases": _encoded_cases(problem),
+        "cases": [encoded[i] for i in order],
+        "silent_from": sum(not c.hidden for c in problem.cases),
         "checks_source": problem.checks_source,
     }
 
 
-# The owner of workers that ran the reference on the real cases: they held expected outputs
-# (freed memory keeps them), so the pool never hands them to a learner.
-REFERENCE = ("jaxlings", "reference")
+# Workers that ran the reference on the real cases held expected outputs (freed memory keeps
+# them): their owner is REFERENCE (harness.pool), and the pool never hands them to a learner.
 
 _STAND_INS: dict[ProblemKey, list[list[Any]]] = {}
 
@@ -115,7 +130,10 @@ def warm_job(problem: Problem) -> Frame:
         cases = _STAND_INS[key] = [
             [codec.encode(_stand_in(v)) for v in c.inputs.values()] for c in problem.cases
         ]
-    return {**check_job(problem, problem.solution), "cases": cases}
+    return {
+        **check_job(problem, problem.solution),
+        "cases": [cases[i] for i in case_order(problem)],
+    }
 
 
 class RecentProblems:
@@ -156,6 +174,7 @@ class Checker:
         self.cache_dir = Path(cache_dir)
         self.time_limit_override = time_limit_override
         self._memo: dict[str, Expected] = {}
+        self._hmac_key: Optional[bytes] = None
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
         self.recent = recent or RecentProblems()
@@ -209,22 +228,42 @@ class Checker:
 
         threading.Thread(target=work, daemon=True).start()
 
+    def _key(self) -> bytes:
+        """The HMAC key of the expected-output cache: made once, readable by the server alone,
+        and never inside a worker's jail (the data dir is not mounted there)."""
+        if self._hmac_key is None:
+            path = self.cache_dir / "cache.key"
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(os.urandom(32))
+            except FileExistsError:
+                pass
+            key = _read_regular(path, 4096, CACHE_READ_S)
+            if key is None or len(key) < 32:
+                raise OSError(f"{path} is not a usable cache key")
+            self._hmac_key = key
+        return self._hmac_key
+
     def _read_cache(self, problem: Problem) -> Optional[Frame]:
         path = self._cache_path(problem)
         try:
-            doc = json.loads(path.read_text())
-            body = json.dumps(doc["payload"], sort_keys=True)
-            if hashlib.sha256(body.encode()).hexdigest() != doc["sha256"]:
-                raise ValueError("checksum mismatch")
-            payload: Frame = doc["payload"]
+            raw = _read_regular(path, MAX_CACHE_BYTES, CACHE_READ_S)
+            if raw is None:
+                return None
+            doc = codec.loads_bounded(raw)
+            body = json.dumps(doc["payload"], sort_keys=True).encode()
+            mac = hmac.new(self._key(), problem.content_hash.encode() + b"\0" + body, "sha256")
+            if not hmac.compare_digest(mac.hexdigest(), str(doc["hmac"])):
+                raise ValueError("its HMAC does not match: it was not written by this server")
+            payload = doc["payload"]
             if len(payload["cases"]) != len(problem.cases):
                 raise ValueError("case count changed")
             for v in payload["cases"]:
                 codec.decode(v)
             return payload
-        except FileNotFoundError:
-            return None
-        except Exception as exc:  # corrupted or stale: rebuild it
+        except Exception as exc:  # corrupted, forged, a FIFO, too large or stale: rebuild it
             log.warning(
                 "jaxlings: expected-output cache %s is unusable (%s); rebuilding", path, exc
             )
@@ -234,14 +273,13 @@ class Checker:
         path = self._cache_path(problem)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            body = json.dumps(payload, sort_keys=True)
-            doc = {
-                "problem": problem.id,
-                "sha256": hashlib.sha256(body.encode()).hexdigest(),
-                "payload": payload,
-            }
-            tmp = path.with_suffix(f".tmp{os.getpid()}")
-            tmp.write_text(json.dumps(doc))
+            body = json.dumps(payload, sort_keys=True).encode()
+            mac = hmac.new(self._key(), problem.content_hash.encode() + b"\0" + body, "sha256")
+            doc = {"problem": problem.id, "hmac": mac.hexdigest(), "payload": payload}
+            tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(json.dumps(doc))
             os.replace(tmp, path)
             for old in path.parent.glob(f"{problem.id}-*.json"):
                 if old != path:
@@ -268,17 +306,18 @@ class Checker:
             raise ProblemError(
                 f"{where} fails to load: {res.get('cell_error') or res.get('missing')}"
             )
-        values = []
-        for case, frame in zip(problem.cases, outcome.frames, strict=False):  # counted below
+        if len(outcome.frames) != len(problem.cases):
+            raise ProblemError(
+                f"{where} returned {len(outcome.frames)} results for {len(problem.cases)} cases"
+            )
+        values: list[Any] = [None] * len(problem.cases)
+        for frame in outcome.frames:
+            i = case_order(problem)[frame["i"]]
             if not frame.get("ok"):
                 raise ProblemError(
-                    f"{where} raises on case {case.name!r}: {frame['error']['message']}"
+                    f"{where} raises on case {problem.cases[i].name!r}: {frame['error']['message']}"
                 )
-            values.append(frame["value"])
-        if len(values) != len(problem.cases):
-            raise ProblemError(
-                f"{where} returned {len(values)} results for {len(problem.cases)} cases"
-            )
+            values[i] = frame["value"]
         checks = []
         for c in res.get("checks", []):
             if not c.get("ok"):
@@ -314,6 +353,35 @@ def _decoded(payload: Frame) -> Expected:
         values=[codec.decode(v) for v in payload["cases"]],
         checks={name: (doc, codec.decode(v)) for name, doc, v in payload["checks"]},
     )
+
+
+def _read_regular(path: Path, max_bytes: int, timeout_s: float) -> Optional[bytes]:
+    """A regular file's bytes, or None if it is missing; refuses (OSError) symlinks, FIFOs,
+    devices, files over max_bytes, and reads that take longer than timeout_s."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        if st.st_size > max_bytes:
+            raise OSError(f"{path} is larger than {max_bytes:,} bytes")
+        deadline = time.monotonic() + timeout_s
+        chunks, total = [], 0
+        while True:
+            if time.monotonic() > deadline:
+                raise OSError(f"reading {path} took longer than {timeout_s:g} s")
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            total += len(chunk)
+            if total > max_bytes:
+                raise OSError(f"{path} is larger than {max_bytes:,} bytes")
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
 
 
 def _inputs_preview(problem: Problem, index: int) -> str:
@@ -365,17 +433,25 @@ def build_result(
     cases: list[CaseResult] = []
     error: Optional[CheckError] = None
     status: Verdict = "failed"
-    by_index = {f.get("i"): f for f in outcome.frames if isinstance(f.get("i"), int)}
+    order = case_order(problem)
+    by_index = {
+        order[f["i"]]: f
+        for f in outcome.frames
+        if isinstance(f.get("i"), int) and 0 <= f["i"] < len(order)
+    }
     running = outcome.running or {}
     running_name = None
     if isinstance(running.get("case"), int) and 0 <= running["case"] < len(problem.cases):
-        running_name = problem.cases[running["case"]].name
+        running_name = problem.cases[order[running["case"]]].name
+    elif running.get("after"):
+        running_name = "after your function returned (a __del__, a thread or a callback)"
     elif isinstance(running.get("check"), str):
         running_name = f"structural check {running['check']}"
     during = (
         f" (during case {running_name!r})"
-        if running_name and "check" not in running
-        else (f" (during {running_name})" if running_name else "")
+        if running_name and "case" in running
+        else (f" ({running_name})" if running.get("after") else "")
+        or (f" (during {running_name})" if running_name else "")
     )
     res = outcome.result or {}
 
@@ -398,6 +474,21 @@ def build_result(
         error = _error(
             "ProcessDied",
             f"{outcome.exit_description[:1].upper()}{outcome.exit_description[1:]}{during}.",
+        )
+    elif outcome.status == "tampered":
+        status = "error"
+        error = _error(
+            "HarnessAltered",
+            f"Your code changed the checker's own code or state ({outcome.tampered}), so this "
+            "Check cannot be trusted and does not count; a Check passes only on what your "
+            "function computes.",
+        )
+    elif outcome.status == "too_large":
+        status = "error"
+        error = _error(
+            "ResultTooLarge",
+            "Your code's results are too large to compare (the checker reads at most a few MiB "
+            "per Check); return arrays the size the statement asks for.",
         )
     elif outcome.status == "harness":
         status = "error"
@@ -482,6 +573,11 @@ def build_result(
     for _name, _doc, row in _structural(expected, res):
         cases.append(row)
 
+    if outcome.status == "tampered":
+        for row in cases:
+            if row["passed"]:
+                row["passed"] = False
+                row["message"] = "Not counted: your code changed the checker's own code."
     all_passed = (
         outcome.status == "ok"
         and not res.get("cell_error")

@@ -24,7 +24,7 @@ from .api import (
 from .bank import Bank, Problem
 from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems
 from .gating import HintPolicy
-from .harness.pool import WorkerPool
+from .harness.pool import PER_USER_IN_FLIGHT, Busy, WorkerPool
 from .progress import History, ProgressStore, ProgressUnavailable
 
 log = logging.getLogger("jaxlings")
@@ -145,6 +145,7 @@ class JaxlingsService:
             "hints": self._hints(p, h),
             "solution_available": gate.solution_available,
             "solution_locked_reason": gate.solution_reason,
+            "isolation": self.pool.isolation.as_json(),
         }
 
     def check(self, user: str, problem_id: str, code: Any) -> CheckResult:
@@ -171,6 +172,12 @@ class JaxlingsService:
             raise Refusal(400, "The code contains a null byte; remove it and check again.")
         try:
             report = self.checker.check(p, code, user)
+        except Busy:
+            raise Refusal(
+                429,
+                f"You already have {PER_USER_IN_FLIGHT} Checks running; wait for one to finish, "
+                "then press Check again.",
+            ) from None
         except TimeoutError:
             raise Refusal(
                 503, "Every checker is busy right now; press Check again in a moment."

@@ -1,53 +1,77 @@
-"""WorkerPool: warm worker processes, one job at a time each, limits enforced from outside.
+"""WorkerPool: warm jailed worker processes, one job at a time each, limits enforced from outside.
 
 A job's stdout/stderr go to fresh pipes handed to the worker per job and drained here, so
 nothing learner code prints can reach the protocol socket or block the worker. Wall clock
-and resident memory are watched from this side; a worker that ran out of time or memory,
-died, left children or threads, or altered its imported modules is killed, never reused.
-A used worker only ever serves the same user again. Workers are started with
-subprocess (fork+exec from a process without JAX), never forked from a JAX process.
+and resident memory are watched from this side (and by the kernel, in a cgroup, where the host
+allows); a worker that ran out of time or memory, died, left children or threads, or altered
+its imported modules is killed, never reused. Everything a worker sends is read as if an
+attacker wrote it: frames capped in size and depth, schema-checked, tagged with the job's
+nonce, within a byte budget per job. Workers are started with subprocess (fork+exec from a
+process without JAX), never forked from a JAX process.
+
+Who may use a worker is its owner: `Fresh` (ran only warm-up code), `Reference` (ran trusted
+code on real cases, so it held expected outputs: never handed to a learner) or a `User`.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import queue
+import secrets
 import select
 import signal
 import socket
-import struct
 import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Callable, Literal, Optional, Union
 
 from . import codec
+from .jail import Isolation, Jail
 
 OUTPUT_LIMIT = 64 * 1024
-SYSTEM = None  # the owner of workers that ran only trusted (reference) code
+MAX_JOB_BYTES = 16 * 1024 * 1024  # every frame of one job together
+PER_USER_IN_FLIGHT = 2
 
 
-def sandbox_prefix() -> list[str]:
-    """`unshare` for no network and a private PID namespace, when the OS allows it."""
-    if os.environ.get("JAXLINGS_NO_SANDBOX"):
-        return []
-    cmd = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--"]
-    try:
-        ok = (
-            subprocess.run(
-                cmd + ["true"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10
-            ).returncode
-            == 0
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        ok = False
-    return cmd if ok else []
+@dataclass(frozen=True)
+class User:
+    """A learner (their progress key): their workers serve them alone, unless shared when clean."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Trusted code (reference solutions, `jaxlings validate`): its workers never serve learners."""
+
+
+@dataclass(frozen=True)
+class Fresh:
+    """A worker that has run only warm-up code."""
+
+
+Owner = Union[User, Reference, Fresh]
+REFERENCE = Reference()
+FRESH = Fresh()
+SYSTEM = REFERENCE  # the owner trusted callers (validate) pass
+
+Status = Literal["ok", "timeout", "memory", "died", "harness", "too_large", "tampered"]
+
+
+class Busy(Exception):
+    """The user already has as many Checks in flight as the pool allows one user."""
+
+
+def as_owner(owner: Union[Owner, str, None]) -> Owner:
+    if isinstance(owner, (User, Reference, Fresh)):
+        return owner
+    if owner is None:
+        return REFERENCE
+    return User(str(owner))
 
 
 class OutputCapture:
@@ -96,7 +120,7 @@ class OutputCapture:
         return out
 
 
-def _drain(captures: list[OutputCapture], timeout_s: float) -> bool:
+def _drain(captures: list, timeout_s: float) -> bool:
     """Read the pipes until every one is at end of file; False if some are still open at the deadline."""
     end = time.monotonic() + timeout_s
     while True:
@@ -119,42 +143,49 @@ def _drain(captures: list[OutputCapture], timeout_s: float) -> bool:
 class Outcome:
     """What happened to one job, as seen from outside the worker."""
 
-    status: str  # ok | timeout | memory | died | harness
-    frames: list[dict[str, Any]] = field(default_factory=list)  # every "case" frame, in order
-    result: Optional[dict[str, Any]] = None  # the final "result" frame
-    running: Optional[dict[str, Any]] = None  # the last "start" frame: what was running at the end
+    status: Status
+    frames: list = field(default_factory=list)  # every "case" frame, in order
+    result: Optional[dict] = None  # the final "result" frame
+    running: Optional[dict] = None  # the last "start" frame: what was running at the end
     stdout: str = ""
     stderr: str = ""
     stdout_truncated: bool = False
     stderr_truncated: bool = False
     exit_description: str = ""
+    tampered: str = ""  # what the code altered in the harness (status "tampered")
+    detail: str = ""  # why the harness gave up on the worker (for the server's log)
     duration_ms: float = 0.0
     peak_rss_mb: float = 0.0
 
 
 class WorkerProcess:
-    def __init__(self, pool: WorkerPool):
+    def __init__(self, pool: "WorkerPool", trusted: bool):
         self.pool = pool
-        self.owner: Any = SYSTEM
+        self.trusted = trusted  # may write the compile cache; serves Reference only
+        self.owner: Owner = REFERENCE if trusted else FRESH
         self.jobs = 0
-        self.proc: Optional[subprocess.Popen[bytes]] = None
+        self.proc: Optional[subprocess.Popen] = None
         self.sock: Optional[socket.socket] = None
-        self.pid = 0  # the pid of the python process (inside unshare when sandboxed)
+        self.pid = 0  # the pid of the python process (inside the jail when jailed)
+        self.cgroups: list[str] = []
         self.dead = False
+        self.ready_ms = 0.0  # start to ready, for the benchmark
 
     def start(self) -> None:
+        t0 = time.monotonic()
+        pool = self.pool
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        env = dict(os.environ)
-        env["JAXLINGS_SOCKET_FD"] = str(child.fileno())
-        if self.pool.compile_cache_dir:
-            env["JAXLINGS_COMPILE_CACHE"] = str(self.pool.compile_cache_dir)
-        env["PYTHONPATH"] = os.pathsep.join(
-            filter(None, [str(Path(__file__).resolve().parents[2]), env.get("PYTHONPATH")])
+        pool._seq += 1
+        self.cgroups = (
+            pool.jail.cgroups.create(f"w{pool._seq}") if pool.jail.cgroups.available else []
         )
-        log = open(self.pool.log_path, "ab") if self.pool.log_path else subprocess.DEVNULL
+        env = pool.jail.env(child.fileno(), self.trusted, pool.nproc_limit)
+        if self.cgroups:
+            env["JAXLINGS_CG"] = " ".join(f"{d}/cgroup.procs" for d in self.cgroups)
+        log = open(pool.log_path, "ab") if pool.log_path else subprocess.DEVNULL
         try:
-            self.proc = subprocess.Popen(
-                self.pool.prefix + [sys.executable, "-m", "jaxlings.harness.worker"],
+            self.proc = pool.launcher.popen(
+                pool.jail.command(self.trusted, self.cgroups, env),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=log,
@@ -162,30 +193,33 @@ class WorkerProcess:
                 env=env,
                 start_new_session=True,
                 close_fds=True,
+                cwd="/",
             )
         finally:
             child.close()
-            if not isinstance(log, int):  # DEVNULL is a constant, not a file of ours
+            if log is not subprocess.DEVNULL:
                 log.close()
         self.sock = parent
-        parent.settimeout(self.pool.start_timeout_s)
         try:
-            ready, _ = codec.recv_frame(parent)
-        except (OSError, EOFError, codec.CodecError, ValueError) as exc:
+            ready, _ = codec.recv_frame(parent, deadline=time.monotonic() + pool.start_timeout_s)
+            codec.check_frame(ready)
+        except (OSError, EOFError, TimeoutError, codec.CodecError) as exc:
             self.kill()
             raise RuntimeError(f"worker failed to start: {exc}") from None
-        parent.settimeout(None)
         if ready.get("op") != "ready":
             self.kill()
             raise RuntimeError("worker failed to start")
         self.pid = self._python_pid()
+        self.ready_ms = (time.monotonic() - t0) * 1000.0
 
     def _python_pid(self) -> int:
+        """The worker's python process: the deepest process under the one we started."""
         assert self.proc is not None
-        if not self.pool.prefix:
-            return self.proc.pid
-        kids = _children(self.proc.pid)
-        return kids[0] if kids else self.proc.pid
+        pid, kids = self.proc.pid, _children(self.proc.pid)
+        while kids:
+            pid = kids[0]
+            kids = _children(pid)
+        return pid
 
     def tree(self) -> list[int]:
         """pids of the worker and every descendant still attached to it."""
@@ -205,22 +239,27 @@ class WorkerProcess:
         self.dead = True
         pids = self.tree() if self.pid else []
         if self.proc is not None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except OSError:
-                pass
+            pids = [self.proc.pid] + _descendants(self.proc.pid) + pids
         for pid in pids:
             try:
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
+        if self.cgroups:
+            self.pool.jail.cgroups.kill(self.cgroups)
         if self.proc is not None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
             try:
                 self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 pass
         if self.sock is not None:
             self.sock.close()
+        if self.cgroups:
+            self.pool.jail.cgroups.remove(self.cgroups)
 
     def usable(self) -> bool:
         """An idle worker is alive and quiet: its socket has nothing to read (EOF = it died)."""
@@ -232,6 +271,9 @@ class WorkerProcess:
         except (OSError, ValueError):
             return False
         return _alive(self.pid)
+
+    def out_of_memory(self) -> bool:
+        return bool(self.cgroups) and self.pool.jail.cgroups.ran_out_of_memory(self.cgroups)
 
     def exit_description(self) -> str:
         if self.proc is None:
@@ -247,8 +289,8 @@ class WorkerProcess:
             except ValueError:
                 name = f"signal {sig}"
             return f"the process running your code was killed by {name}"
-        if code == 1 and self.pool.prefix:
-            # unshare also reports its child killed by SIGKILL (from outside) as status 1
+        if code == 1 and self.pool.isolation.jailed:
+            # bwrap reports its child killed by a signal (from outside) as status 1
             return (
                 "the process running your code ended before returning a result: it exited with "
                 "status 1 or was killed from outside (os._exit(), a crash, or the system ending it)"
@@ -257,6 +299,46 @@ class WorkerProcess:
             f"the process running your code exited with status {code} before returning "
             "a result (os._exit() or a crash ends the whole process)"
         )
+
+
+class Launcher:
+    """Starts every worker from one long-lived thread: bwrap's --die-with-parent ends a worker
+    when the *thread* that started it ends, so a short-lived thread would kill it at once."""
+
+    def __init__(self) -> None:
+        self._q: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: Optional[threading.Thread] = None
+        self._lock = threading.Lock()
+
+    def _loop(self) -> None:
+        while True:
+            item = self._q.get()
+            if item is None:
+                return
+            args, kwargs, box, done = item
+            try:
+                box.append(subprocess.Popen(*args, **kwargs))
+            except BaseException as exc:  # handed to the caller, raised there
+                box.append(exc)
+            done.set()
+
+    def popen(self, *args, **kwargs) -> subprocess.Popen:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._loop, daemon=True, name="jaxlings-launcher"
+                )
+                self._thread.start()
+        box: list = []
+        done = threading.Event()
+        self._q.put((args, kwargs, box, done))
+        done.wait()
+        if isinstance(box[0], BaseException):
+            raise box[0]
+        return box[0]
+
+    def close(self) -> None:
+        self._q.put(None)
 
 
 def _children(pid: int) -> list[int]:
@@ -270,6 +352,15 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], _children(pid)
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(_children(p))
+    return out
+
+
 def _alive(pid: int) -> bool:
     """True while `pid` exists and is not a zombie."""
     try:
@@ -277,39 +368,6 @@ def _alive(pid: int) -> bool:
             return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
     except (OSError, IndexError):
         return False
-
-
-def _recv_frame_by(sock: socket.socket, deadline: float) -> Any:
-    """codec.recv_frame, but the whole frame must arrive by `deadline` (monotonic).
-
-    A worker that sends half a frame, or drips it a byte at a time, cannot hold a check (or
-    a settle thread) past the deadline; raises TimeoutError then.
-    """
-
-    def exact(n: int) -> bytes:
-        chunks = []
-        while n:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError("the frame did not arrive in time")
-            sock.settimeout(left)
-            chunk = sock.recv(min(n, 1 << 20))
-            if not chunk:
-                raise EOFError("connection closed")
-            chunks.append(chunk)
-            n -= len(chunk)
-        return b"".join(chunks)
-
-    try:
-        (length,) = struct.unpack(">I", exact(4))
-        if length > codec.MAX_FRAME:
-            raise codec.CodecError("frame too large")
-        return json.loads(exact(length))
-    finally:
-        try:
-            sock.settimeout(None)
-        except OSError:
-            pass
 
 
 def _rss_kb(pid: int) -> int:
@@ -321,6 +379,21 @@ def _rss_kb(pid: int) -> int:
     except (OSError, ValueError):
         pass
     return 0
+
+
+def _nproc_limit() -> int:
+    """An RLIMIT_NPROC for workers when no pids cgroup exists: what this user runs now, plus 64."""
+    if os.getuid() == 0:
+        return 0  # root is not held by RLIMIT_NPROC
+    uid, n = os.getuid(), 0
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                if os.stat(f"/proc/{name}").st_uid == uid:
+                    n += len(os.listdir(f"/proc/{name}/task"))
+            except OSError:
+                pass
+    return n + 64
 
 
 class WorkerPool:
@@ -335,33 +408,44 @@ class WorkerPool:
         max_jobs_per_worker: int = 200,
         sandbox: bool = True,
         start_timeout_s: float = 120.0,
-        warm_jobs: Optional[Callable[[], list[dict[str, Any]]]] = None,
+        warm_jobs: Optional[Callable[[], list]] = None,
         retire_rss_mb: float = 1024.0,
+        per_user_in_flight: int = PER_USER_IN_FLIGHT,
+        share_workers: bool = True,
+        worker_memory_mb: float = 4096.0,
     ):
         self.max_workers = max(1, max_workers)
         self.spare = max(0, min(spare, self.max_workers))
-        self.compile_cache_dir = compile_cache_dir
         self.log_path = log_path
         self.max_jobs = max_jobs_per_worker
         self.start_timeout_s = start_timeout_s
-        self.prefix = sandbox_prefix() if sandbox else []
+        self.jail = Jail(sandbox, compile_cache_dir, memory_mb=worker_memory_mb)
+        self.launcher = Launcher()
+        self.isolation: Isolation = self.jail.isolation
+        self.nproc_limit = 0 if self.jail.cgroups.available else _nproc_limit()
         self.warm_jobs = warm_jobs
         # memory freed inside a worker is seldom returned to the OS: a worker that has grown
         # this large is retired, so the next job's memory limit measures that job alone
         self.retire_rss_mb = retire_rss_mb
+        self.per_user_in_flight = max(1, per_user_in_flight)
+        # a clean used worker (integrity scan passed, private /tmp emptied) may serve another
+        # user when no fresh one is idle, rather than a fresh start per Check (README: Classroom)
+        self.share_workers = share_workers and self.isolation.jailed
         self._cv = threading.Condition()
         self._idle: list[WorkerProcess] = []
-        self._busy: set[WorkerProcess] = set()
-        self._starting = 0
+        self._busy: set = set()
+        self._starting: dict[bool, int] = {False: 0, True: 0}  # trusted -> workers starting
         self._closed = False
+        self._seq = 0
         self.started_workers = 0
         self.failed_starts = 0
-        # used workers wait for their integrity report here, off the request's thread, in threads
-        # that are reused (at most one per worker; daemons, like the rest of the pool's threads)
-        self._waiting: dict[
-            object, Any
-        ] = {}  # ticket -> owner of each check waiting for a worker, oldest first
-        self._settle_q: queue.SimpleQueue[WorkerProcess] = queue.SimpleQueue()
+        self.ready_ms: list[float] = []
+        self._waiting: dict = {}  # ticket -> owner of each check waiting for a worker, oldest first
+        self._in_flight: dict[Owner, int] = {}
+        self._served: dict[Owner, int] = {}  # owner -> turn of its last grant (round robin)
+        self._turn = 0
+        # used workers wait for their integrity report here, off the request's thread
+        self._settle_q: queue.SimpleQueue = queue.SimpleQueue()
         self._settle_threads = 0
         self._settle_idle = 0
 
@@ -373,37 +457,36 @@ class WorkerPool:
             self._top_up_locked()
 
     def _total_locked(self) -> int:
-        return len(self._idle) + len(self._busy) + self._starting
+        return len(self._idle) + len(self._busy) + sum(self._starting.values())
 
     def _top_up_locked(self) -> None:
-        fresh = sum(1 for w in self._idle if w.owner is SYSTEM) + self._starting
+        fresh = sum(1 for w in self._idle if w.owner == FRESH) + self._starting[False]
         while not self._closed and fresh < self.spare and self._total_locked() < self.max_workers:
-            self._spawn_locked()
+            self._spawn_locked(trusted=False)
             fresh += 1
 
-    def _spawn_locked(self) -> None:
-        self._starting += 1
-        threading.Thread(target=self._spawn, daemon=True).start()
+    def _spawn_locked(self, trusted: bool) -> None:
+        self._starting[trusted] += 1
+        threading.Thread(target=self._spawn, args=(trusted,), daemon=True).start()
 
-    def _spawn(self) -> None:
-        w = WorkerProcess(self)
+    def _spawn(self, trusted: bool) -> None:
+        w = WorkerProcess(self, trusted)
         try:
             w.start()
-            for job in self.warm_jobs() if self.warm_jobs else []:
-                if self._run_on(
-                    w, job, time_limit_s=60, memory_limit_mb=4096
-                ).status != "ok" or not self._settle(w):
+            for job in self.warm_jobs() if self.warm_jobs and not trusted else []:
+                if self._run_on(w, job, time_limit_s=60, memory_limit_mb=4096).status != "ok":
                     raise RuntimeError("warm-up job failed")
         except Exception:
             w.kill()
             with self._cv:
-                self._starting -= 1
+                self._starting[trusted] -= 1
                 self.failed_starts += 1
                 self._cv.notify_all()
             return
         with self._cv:
-            self._starting -= 1
+            self._starting[trusted] -= 1
             self.started_workers += 1
+            self.ready_ms.append(w.ready_ms)
             if self._closed:
                 w.kill()
             else:
@@ -417,28 +500,29 @@ class WorkerPool:
             self._idle.clear()
         for w in workers:
             w.kill()
-
-    def stats(self) -> dict[str, Any]:
-        with self._cv:
-            return {
-                "idle": len(self._idle),
-                "busy": len(self._busy),
-                "starting": self._starting,
-                "started": self.started_workers,
-                "failed_starts": self.failed_starts,
-                "sandboxed": bool(self.prefix),
-            }
-
-    def worker_rss_mb(self) -> list[float]:
-        with self._cv:
-            workers = list(self._idle) + list(self._busy)
-        return [w.rss_mb() for w in workers]
+        self.launcher.close()
+        self.jail.close()
 
     # ------------------------------------------------------------ acquiring
 
-    def _acquire(self, owner: Any, timeout_s: float) -> WorkerProcess:
+    def _fits(self, owner: Owner, w: WorkerProcess) -> int:
+        """How well `w` suits `owner`: 3 its own, 2 fresh, 1 another user's clean one, 0 not at all."""
+        if isinstance(owner, Reference):
+            # a fresh worker may become a reference one (never to serve learners after); it keeps
+            # its read-only compile cache, so only workers started trusted ever write that cache
+            return 3 if w.trusted else (2 if w.owner == FRESH else 0)
+        if w.trusted:
+            return 0
+        if w.owner == owner:
+            return 3
+        if w.owner == FRESH:
+            return 2
+        return 1 if self.share_workers and isinstance(w.owner, User) else 0
+
+    def _acquire(self, owner: Owner, timeout_s: float) -> WorkerProcess:
         deadline = time.monotonic() + timeout_s
         ticket = object()
+        trusted = isinstance(owner, Reference)
         with self._cv:
             self._waiting[ticket] = owner
             try:
@@ -450,21 +534,30 @@ class WorkerPool:
                         self._idle.remove(gone)
                         threading.Thread(target=gone.kill, daemon=True).start()
                         self._top_up_locked()
-                    pick = next((w for w in reversed(self._idle) if w.owner == owner), None)
-                    if pick is None:
-                        pick = next((w for w in self._idle if w.owner is SYSTEM), None)
-                    if pick is not None and not self._earlier_claim_locked(ticket, pick):
-                        self._idle.remove(pick)
-                        self._busy.add(pick)
+                    best = max(self._idle, key=lambda w: self._fits(owner, w), default=None)
+                    if (
+                        best is not None
+                        and self._fits(owner, best)
+                        and self._next_claim_locked(best) is ticket
+                    ):
+                        self._idle.remove(best)
+                        self._busy.add(best)
+                        self._turn += 1
+                        self._served[owner] = self._turn
                         self._top_up_locked()
-                        return pick
-                    if self._total_locked() < self.max_workers:
-                        self._spawn_locked()
-                    elif self._idle and self._starting == 0 and pick is None:
-                        # every slot holds another user's used worker: retire the oldest for a fresh one
-                        old = self._idle.pop(0)
-                        threading.Thread(target=old.kill, daemon=True).start()
-                        self._spawn_locked()
+                        return best
+                    if best is None or not self._fits(owner, best):
+                        kind = sum(
+                            isinstance(o, Reference) == trusted for o in self._waiting.values()
+                        )
+                        if self._total_locked() < self.max_workers:
+                            if self._starting[trusted] < kind:
+                                self._spawn_locked(trusted)
+                        elif self._idle and not self._starting[trusted]:
+                            # every slot holds a worker this check may not use: retire the oldest
+                            old = self._idle.pop(0)
+                            threading.Thread(target=old.kill, daemon=True).start()
+                            self._spawn_locked(trusted)
                     left = deadline - time.monotonic()
                     if left <= 0:
                         raise TimeoutError("no worker became free in time")
@@ -473,17 +566,18 @@ class WorkerPool:
                 del self._waiting[ticket]
                 self._cv.notify_all()  # a waiter queued behind this one may go now
 
-    def _earlier_claim_locked(self, ticket: object, w: WorkerProcess) -> bool:
-        """First come, first served: True if a check waiting since before `ticket` could take `w`.
-
-        Without it, every release woke all waiting checks and a random one won, so under load
-        some checks waited many rounds (p95 far above p50)."""
-        for t, owner in self._waiting.items():
-            if t is ticket:
-                return False
-            if w.owner is SYSTEM or w.owner == owner:
-                return True
-        return False
+    def _next_claim_locked(self, w: WorkerProcess) -> Optional[object]:
+        """Which waiting check gets `w`: round robin between users (the user served longest ago
+        first), first come first served within a user; a user's own worker goes to that user."""
+        best, best_key = None, None
+        for seq, (t, owner) in enumerate(self._waiting.items()):
+            fit = self._fits(owner, w)
+            if not fit:
+                continue
+            key = (-fit if fit == 3 else 0, self._served.get(owner, 0), seq)
+            if best_key is None or key < best_key:
+                best, best_key = t, key
+        return best
 
     def _release(self, w: WorkerProcess, reusable: bool) -> None:
         if not reusable or w.jobs >= self.max_jobs:
@@ -499,22 +593,39 @@ class WorkerPool:
 
     def run(
         self,
-        job: dict[str, Any],
-        owner: Any,
+        job: dict,
+        owner: Union[Owner, str, None],
         time_limit_s: float,
         memory_limit_mb: float,
         queue_timeout_s: float = 120.0,
     ) -> Outcome:
-        """Run one job for `owner` (a user key; None for trusted code) and return its Outcome."""
-        w = self._acquire(owner, queue_timeout_s)
-        if owner is not SYSTEM:
-            w.owner = owner
-        outcome = self._run_on(w, job, time_limit_s, memory_limit_mb)
-        if outcome.status != "ok":
-            self._release(w, reusable=False)
-        else:
-            self._settle_later(w)
-        return outcome
+        """Run one job for `owner` and return its Outcome.
+
+        Raises Busy when a user already has `per_user_in_flight` jobs queued or running,
+        TimeoutError when no worker frees in `queue_timeout_s`, RuntimeError once closed."""
+        owner = as_owner(owner)
+        with self._cv:
+            if isinstance(owner, User) and self._in_flight.get(owner, 0) >= self.per_user_in_flight:
+                raise Busy(owner.key)
+            self._in_flight[owner] = self._in_flight.get(owner, 0) + 1
+        try:
+            w = self._acquire(owner, queue_timeout_s)
+            settled = False
+            try:
+                w.owner = owner
+                outcome = self._run_on(w, job, time_limit_s, memory_limit_mb)
+                if outcome.status == "ok":
+                    self._settle_later(w)
+                    settled = True
+            finally:
+                if not settled:  # whatever was raised, the slot is freed
+                    self._release(w, reusable=False)
+            return outcome
+        finally:
+            with self._cv:
+                self._in_flight[owner] -= 1
+                if not self._in_flight[owner]:
+                    del self._in_flight[owner]
 
     def _settle_later(self, w: WorkerProcess) -> None:
         with self._cv:
@@ -531,29 +642,18 @@ class WorkerPool:
             w = self._settle_q.get()
             with self._cv:
                 self._settle_idle -= 1
+            ok = False
             try:
-                ok = self._settle(w)
+                ok = not _children(w.pid) and w.rss_mb() < self.retire_rss_mb
             except Exception:
                 ok = False
-            self._release(w, ok)
+            finally:
+                self._release(w, ok)
             with self._cv:
                 self._settle_idle += 1
 
-    def _settle(self, w: WorkerProcess) -> bool:
-        """After a job: wait for the worker's own integrity report; True if it may be reused."""
-        try:
-            assert w.sock is not None
-            msg = _recv_frame_by(w.sock, time.monotonic() + 10)
-        except (OSError, EOFError, codec.CodecError, ValueError):
-            return False
-        if not isinstance(msg, dict):
-            return False
-        if msg.get("op") != "idle" or not msg.get("clean"):
-            return False
-        return not _children(w.pid) and w.rss_mb() < self.retire_rss_mb
-
     def _run_on(
-        self, w: WorkerProcess, job: dict[str, Any], time_limit_s: float, memory_limit_mb: float
+        self, w: WorkerProcess, job: dict, time_limit_s: float, memory_limit_mb: float
     ) -> Outcome:
         assert w.sock is not None
         w.jobs += 1
@@ -567,15 +667,16 @@ class WorkerPool:
             )
             if outcome.status != "ok":
                 if outcome.status == "died":
-                    outcome.exit_description = w.exit_description()
+                    if w.out_of_memory():
+                        outcome.status = "memory"
+                    else:
+                        outcome.exit_description = w.exit_description()
                 w.kill()
             # output ends when the worker lets go of the pipes; something still holding them is
-            # a process the code left behind
+            # a process the code left behind: the worker goes, the verdict stands
             if not _drain(captures, 1.0):
                 w.kill()
                 _drain(captures, 2.0)
-                if outcome.status == "ok":
-                    outcome.status = "ok-leftover"
         finally:
             for c in captures:
                 c.close()
@@ -584,26 +685,26 @@ class WorkerPool:
             captures[0].truncated,
             captures[1].truncated,
         )
-        if outcome.status == "ok-leftover":
-            outcome.status = "ok"
         return outcome
 
     def _wait_for_result(
         self,
         w: WorkerProcess,
-        job: dict[str, Any],
+        job: dict,
         outcome: Outcome,
-        captures: list[OutputCapture],
+        captures: list,
         out_w: int,
         err_w: int,
         time_limit_s: float,
         memory_limit_mb: float,
     ) -> None:
-        """Send the job, then read its frames (and drain its output) until the result, a limit or death."""
+        """Send the job, then read its frames (and drain its output) until the worker reports idle
+        after the result, a limit is hit, or the worker dies; time after the result counts."""
         assert w.sock is not None
+        nonce = secrets.token_hex(16)
         t0 = time.monotonic()
         try:
-            codec.send_frame(w.sock, job, fds=[out_w, err_w])
+            codec.send_frame(w.sock, {**job, "nonce": nonce}, fds=[out_w, err_w])
         except OSError:
             outcome.status = "died"
         finally:
@@ -617,6 +718,7 @@ class WorkerPool:
         deadline = t0 + time_limit_s
         next_rss = t0
         over = 0
+        budget = MAX_JOB_BYTES
         n_cases = len(job.get("cases") or []) if job.get("op") == "check" else 0
         while outcome.status == "ok":
             now = time.monotonic()
@@ -648,8 +750,15 @@ class WorkerPool:
                             poller.unregister(fd)
             if not sock_ready:
                 continue
+            sizes: list = []
             try:
-                frame = _recv_frame_by(w.sock, max(deadline, time.monotonic() + 2.0))
+                frame, _ = codec.recv_frame(
+                    w.sock,
+                    deadline=max(deadline, time.monotonic() + 2.0),
+                    max_bytes=min(codec.MAX_FRAME, budget),
+                    sizes=sizes,
+                )
+                codec.check_frame(frame)
             except EOFError:
                 outcome.status = "died"
                 break
@@ -658,24 +767,51 @@ class WorkerPool:
             ):  # half a frame, or one dripped byte by byte: out of time all the same
                 outcome.status = "timeout"
                 break
-            except (OSError, codec.CodecError, ValueError):
-                outcome.status = "harness"
+            except codec.CodecError as exc:
+                outcome.status = "too_large" if "limit" in str(exc) else "harness"
+                outcome.detail = str(exc)[:300]
                 break
-            op = frame.get("op") if isinstance(frame, dict) else None
+            except OSError as exc:
+                outcome.status = "harness"
+                outcome.detail = f"reading a frame: {exc}"
+                break
+            budget -= sizes[0]
+            if frame.get("nonce") != nonce:
+                outcome.status = "harness"  # not written by the harness: forged by the code
+                outcome.detail = f"a {frame['op']} frame without the job's nonce"
+                break
+            op = frame["op"]
             if op == "start":
                 outcome.running = frame
             elif op == "case":
+                if len(outcome.frames) >= n_cases:
+                    outcome.status = "harness"
+                    outcome.detail = "more case frames than cases"
+                    break
                 outcome.frames.append(frame)
                 # the worker goes straight on to the next case: it sends "start" only for the first
-                i = frame.get("i")
-                if isinstance(i, int) and 0 <= i < n_cases - 1:
+                i = frame["i"]
+                if 0 <= i < n_cases - 1:
                     outcome.running = {"op": "start", "case": i + 1}
-            elif op == "result":
+            elif op == "result" and outcome.result is None:
                 outcome.result = frame
+                outcome.running = None
                 if frame.get("harness_error"):
                     outcome.status = "harness"
+                elif frame.get("reason"):
+                    outcome.status = "tampered"
+                    outcome.tampered = str(frame["reason"])[:300]
+            elif op == "idle" and outcome.result is not None:
+                if frame.get("reason"):
+                    outcome.status = "tampered"
+                    outcome.tampered = str(frame["reason"])[:300]
+                elif not frame["clean"]:
+                    w.jobs = self.max_jobs  # settings changed: retire it after this job
                 break
             else:
                 outcome.status = "harness"
+                outcome.detail = f"an unexpected {op} frame"
                 break
+        if outcome.status == "timeout" and outcome.result is not None:
+            outcome.running = {"after": True}  # the function returned; what ran after did not end
         outcome.duration_ms = (time.monotonic() - t0) * 1000.0

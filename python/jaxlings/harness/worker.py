@@ -1,8 +1,15 @@
 """The worker process: JAX and Flax imported once, learner code executed per job.
 
 It runs untrusted code and reports *actual* values as plain data over a socket; it never
-sees expected values and decides nothing. Started by pool.py as
-`python -m jaxlings.harness.worker` with the socket's fd in JAXLINGS_SOCKET_FD.
+sees expected values and decides nothing. Started by pool.py (through jail.py) with a launcher
+that imports this module as `jaxlings.harness.worker` (so its own code is among the watched
+modules) and the socket's fd in JAXLINGS_SOCKET_FD.
+
+While learner code runs, an audit hook (which Python code cannot remove) refuses the routes to
+the harness's own state that attribute patching does not take: frame objects, the garbage
+collector's object lists, ctypes, tracing hooks and /proc/<pid>/mem. Patching by assignment is
+found by the integrity scan, run after every call into learner code and before the result is
+sent; every frame the harness sends carries the job's nonce, which lives only in harness locals.
 """
 
 from __future__ import annotations
@@ -10,11 +17,14 @@ from __future__ import annotations
 import os
 import sys
 
-# Configure JAX before it is imported: CPU only, quiet, one compile cache shared by workers.
+# Configure JAX before it is imported: CPU only, quiet (jail.py sets these; a bare start too).
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("JAX_TRACEBACK_FILTERING", "off")
 os.environ.setdefault(
-    "XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
+    "XLA_FLAGS",
+    "--xla_force_host_platform_device_count=8 "
+    "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
 )
 
 import builtins  # noqa: E402
@@ -49,7 +59,18 @@ WATCHED = (
     "optax",
     "ml_dtypes",
     "jaxlings",
+    "__main__",
+    "signal",
+    "_signal",
+    "socket",
+    "_socket",
+    "gc",
+    "traceback",
+    "linecache",
 )
+# recursion deeper than this is a RecursionError at once, whatever the code asks for: deep
+# Python recursion otherwise grows the heap until the memory limit, slowly on a busy machine
+MAX_RECURSION = 20_000
 
 
 def _prelude() -> dict:
@@ -62,12 +83,14 @@ def _prelude() -> dict:
     return {"jax": jax, "jnp": jnp, "np": np, "nnx": nnx, "optax": optax}
 
 
-def _configure_jax(cache_dir: str | None) -> None:
+def _configure_jax(cache_dir: str | None, write: bool) -> None:
     import jax
 
     if cache_dir:
         jax.config.update("jax_compilation_cache_dir", cache_dir)
-        jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
+        # a worker that will run learner code only reads the cache: programs in it come from
+        # trusted (reference) runs alone; an unreachable threshold means it never writes
+        jax.config.update("jax_persistent_cache_min_compile_time_secs", 0 if write else 1e12)
         jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
 
@@ -120,6 +143,7 @@ def snapshot() -> dict:
     snap["entries"] += classes
     snap["cells"] = _version_cells([_real_dict(e[1]) for e in snap["entries"]])
     snap["tags"] = None if snap["cells"] is None else [c.value for c in snap["cells"]]
+    snap["state"] = _process_state()
     return snap
 
 
@@ -185,13 +209,15 @@ def _version_cells(dicts: list):
         return None
 
 
-_VOLATILE = {
-    "__doc__",
-    "__abstractmethods__",
-    "_abc_impl",
-    "__annotations__",
-    "__warningregistry__",
-}
+_VOLATILE = frozenset(
+    {
+        "__doc__",
+        "__abstractmethods__",
+        "_abc_impl",
+        "__annotations__",
+        "__warningregistry__",
+    }
+)
 
 
 def _changed(d, keys: tuple, ids: list) -> str | None:
@@ -201,6 +227,29 @@ def _changed(d, keys: tuple, ids: list) -> str | None:
     for k, vid in zip(keys, ids, strict=False):
         if id(d.get(k, d)) != vid and k not in _VOLATILE and not k.startswith("__"):
             return k
+    return None
+
+
+def _process_state() -> tuple:
+    """Process-wide settings a later Check would inherit: JAX's config, the import machinery."""
+    jax = sys.modules.get("jax")
+    holders = getattr(getattr(jax, "config", None), "_value_holders", {}) or {}
+    config = []
+    for name, holder in list(holders.items()):
+        try:
+            config.append((name, repr(holder.value)[:200]))
+        except Exception:
+            pass
+    return (tuple(sys.meta_path), tuple(sys.path), tuple(sys.path_hooks), tuple(config))
+
+
+def settings_changed(snap: dict) -> str | None:
+    """A process-wide setting the code changed (the worker is retired, the verdict stands)."""
+    now = _process_state()
+    names = ("sys.meta_path", "sys.path", "sys.path_hooks", "JAX's config")
+    for name, a, b in zip(names, snap["state"], now):
+        if a != b:
+            return f"{name} was changed"
     return None
 
 
@@ -290,14 +339,100 @@ def _exception_text(exc: BaseException) -> str:
 # ---------------------------------------------------------------- jobs
 
 
+# ---------------------------------------------------------------- the guard
+
+
+def _guard_hook():
+    """An audit hook refusing, while learner code runs, the routes to the harness's state that no
+    assignment takes (so the integrity scan cannot see them); and the switch that arms it.
+
+    The switch lives in this closure only; the hook cannot be removed from Python code."""
+    armed = [False]
+    frames = {"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back"}
+    denied = {
+        "sys._getframe": "frame inspection",
+        "sys._current_frames": "frame inspection",
+        "sys.settrace": "tracing",
+        "sys.setprofile": "tracing",
+        "gc.get_objects": "the garbage collector's object lists",
+        "gc.get_referrers": "the garbage collector's object lists",
+        "gc.get_referents": "the garbage collector's object lists",
+        "sys.addaudithook": "audit hooks",
+    }
+    realpath = os.path.realpath
+
+    def refuse(what: str):
+        raise PermissionError(f"a Check does not allow {what}")
+
+    def hook(event: str, args: tuple) -> None:
+        if not armed[0]:
+            return
+        if event in denied:
+            if event == "sys.addaudithook":
+                raise RuntimeError("a Check does not allow audit hooks")  # (not added, silently)
+            refuse(denied[event])
+        elif event.startswith("ctypes."):
+            refuse("ctypes")
+        elif event in ("object.__getattr__", "object.__setattr__", "object.__delattr__"):
+            name = args[1] if len(args) > 1 else ""
+            if name in frames:
+                refuse("frame inspection")
+            if event != "object.__getattr__" and name in (
+                "__code__",
+                "__defaults__",
+                "__kwdefaults__",
+            ):
+                refuse("replacing a function's code")
+        elif event in ("open", "os.chdir", "os.listdir", "os.scandir"):
+            path = args[0] if args else None
+            if isinstance(path, (str, bytes)):
+                p = realpath(os.fsdecode(path))
+                if p.startswith("/proc/") and ("mem" in p.split("/") or "pagemap" in p):
+                    refuse("reading the process's memory")
+
+    sys.addaudithook(hook)
+
+    def arm(on: bool) -> None:
+        armed[0] = on
+
+    return arm
+
+
+def _clamped_setrecursionlimit(real):
+    def setrecursionlimit(limit):
+        """sys.setrecursionlimit, capped for checks (see MAX_RECURSION)."""
+        real(min(int(limit), MAX_RECURSION))
+
+    return setrecursionlimit
+
+
+def _plain_handlers_only(real):
+    """signal.signal that keeps SIG_IGN/SIG_DFL but refuses Python handlers: a handler is handed
+    the frame that is running when the signal arrives, which may be the harness's."""
+    import signal as _sig
+
+    def signal(signalnum, handler):
+        if handler not in (_sig.SIG_IGN, _sig.SIG_DFL):
+            try:
+                sys._getframe(0)  # refused exactly while the guard is armed (no flag to flip)
+            except PermissionError:
+                raise PermissionError("a Check does not allow Python signal handlers") from None
+        return real(signalnum, handler)
+
+    signal.__doc__ = real.__doc__
+    return signal
+
+
 class Worker:
-    def __init__(self, sock: socket.socket):
+    def __init__(self, sock: socket.socket, arm=None):
         self.sock = sock
         self.prelude = _prelude()
         from jaxlings.harness import codec
 
         self.codec = codec
         self.devnull = os.open(os.devnull, os.O_WRONLY)
+        self._arm = arm or (lambda on: None)
+        self.jailed = os.environ.get("JAXLINGS_JAILED") == "1"
 
     def send(self, obj) -> None:
         self.codec.send_frame(self.sock, obj)
@@ -324,6 +459,26 @@ class Worker:
                 pass
         os.dup2(self.devnull, 1)
         os.dup2(self.devnull, 2)
+
+    def learner(self, fn, *args):
+        """Call into learner code (the guard is armed for the whole job; see serve)."""
+        return fn(*args)
+
+    def unguarded(self, fn, *args):
+        """Run harness code that needs what the guard refuses (tracebacks read frames), with the
+        collector paused so that no learner __del__ runs meanwhile."""
+        was = gc.isenabled()
+        gc.disable()
+        self._arm(False)
+        try:
+            return fn(*args)
+        finally:
+            self._arm(True)
+            if was:
+                gc.enable()
+
+    def describe(self, exc: BaseException, filename: str = CELL) -> dict:
+        return self.unguarded(describe_exception, exc, filename)
 
     def to_jax(self, value):
         np, jnp = self.prelude["np"], self.prelude["jnp"]
@@ -352,20 +507,21 @@ class Worker:
                 "traceback": None,
             }
         try:
-            exec(code, ns)
+            self.learner(exec, code, ns)
         except BaseException as exc:
-            err = describe_exception(exc, filename)
+            err = self.describe(exc, filename)
             err["message"] = "while the cell ran: " + err["message"]
             return err
         return None
 
-    def check(self, job: dict) -> dict:
-        jax = self.prelude["jax"]
+    def check(self, job: dict, nonce: str, snap: dict) -> dict:
         ns = self.namespace()
         result: dict = {"op": "result", "cell_error": None, "missing": None, "checks": []}
         err = self.run_cell(job["source"], ns)
-        if err is not None:
+        tampered = altered(snap)
+        if err is not None or tampered:
             result["cell_error"] = err
+            result["reason"] = tampered
             return result
         fname = job["function"]
         fn = ns.get(fname)
@@ -384,15 +540,23 @@ class Worker:
                 "not_callable": fname in ns,
             }
             return result
+        silent_from = job.get("silent_from")
         for i, enc_inputs in enumerate(job["cases"]):
             if i == 0:
                 # one "start" for the cases: the server takes each case frame as the start of the
                 # next case, which saves a frame (and a wake-up of the server) per case
-                self.send({"op": "start", "case": i})
+                self.send({"op": "start", "case": i, "nonce": nonce})
+            if i == silent_from:
+                self._release_output()  # what hidden cases print never leaves the worker
             try:
                 args = [self.to_jax(self.codec.decode(a)) for a in enc_inputs]
-                out = fn(*args)
-                out = jax.block_until_ready(out)
+                # (no block_until_ready: encode copies each array to the host, which waits for
+                # it, and refuses a result too large to compare before walking all of it)
+                out = self.learner(fn, *args)
+                tampered = altered(snap)
+                if tampered:
+                    result["reason"] = tampered
+                    return result
                 frame = {"op": "case", "i": i, "ok": True, "value": self.codec.encode(out)}
             except self.codec.CodecError as exc:
                 frame = {
@@ -408,13 +572,16 @@ class Worker:
                     },
                 }
             except BaseException as exc:
-                frame = {"op": "case", "i": i, "ok": False, "error": describe_exception(exc)}
+                frame = {"op": "case", "i": i, "ok": False, "error": self.describe(exc)}
+            out = args = None
+            frame["nonce"] = nonce
             self.send(frame)
         if job.get("checks_source"):
-            result["checks"] = self.structural_checks(job["checks_source"], ns)
+            result["checks"] = self.structural_checks(job["checks_source"], ns, nonce, snap)
+        result["reason"] = altered(snap)
         return result
 
-    def structural_checks(self, checks_source: str, learner_ns: dict) -> list:
+    def structural_checks(self, checks_source: str, learner_ns: dict, nonce: str, snap) -> list:
         checks_ns = self.namespace()
         err = self.run_cell(checks_source, checks_ns, CHECKS)
         if err is not None:
@@ -430,17 +597,22 @@ class Worker:
             ):
                 continue
             doc = (fn.__doc__ or name).strip().splitlines()[0]
-            self.send({"op": "start", "check": name})
+            self.send({"op": "start", "check": name, "nonce": nonce})
             try:
-                value = self.codec.encode(fn(dict(learner_ns)))
-                out.append({"name": name, "doc": doc, "ok": True, "value": value})
+                value = self.learner(fn, dict(learner_ns))
+                if altered(snap):
+                    break  # reported with the result
+                out.append(
+                    {"name": name, "doc": doc, "ok": True, "value": self.codec.encode(value)}
+                )
             except BaseException as exc:
-                e = describe_exception(exc, CELL)
+                e = self.describe(exc, CELL)
                 e["message"] = _exception_text(exc) or type(exc).__name__
                 out.append({"name": name, "doc": doc, "ok": False, "error": e})
+            value = None
         return out
 
-    def blocks(self, job: dict) -> dict:
+    def blocks(self, job: dict, nonce: str) -> dict:
         """Run statement code blocks in one namespace (for `jaxlings validate`)."""
         ns = self.namespace()
         results = []
@@ -449,7 +621,7 @@ class Worker:
             if err is not None:
                 return {"op": "result", "preload_error": err, "blocks": []}
         for i, block in enumerate(job["blocks"]):
-            self.send({"op": "start", "block": i})
+            self.send({"op": "start", "block": i, "nonce": nonce})
             name = f"<block {i}>"
             src = block["code"]
             linecache.cache[name] = (len(src), None, src.splitlines(True), name)
@@ -458,21 +630,21 @@ class Worker:
                     try:
                         code = compile(src, name, "eval")
                     except SyntaxError:
-                        exec(compile(src, name, "exec"), ns)
+                        self.learner(exec, compile(src, name, "exec"), ns)
                         results.append({"ok": True, "value": None, "repr": None})
                         continue
-                    value = eval(code, ns)
+                    value = self.learner(eval, code, ns)
                     value = self.prelude["jax"].block_until_ready(value)
                     try:
                         enc = self.codec.encode(value)
                     except self.codec.CodecError:
                         enc = None
-                    results.append({"ok": True, "value": enc, "repr": repr(value)})
+                    results.append({"ok": True, "value": enc, "repr": self.learner(repr, value)})
                 else:
-                    exec(compile(src, name, "exec"), ns)
+                    self.learner(exec, compile(src, name, "exec"), ns)
                     results.append({"ok": True})
             except BaseException as exc:
-                results.append({"ok": False, "error": describe_exception(exc, name)})
+                results.append({"ok": False, "error": self.describe(exc, name)})
         return {"op": "result", "preload_error": None, "blocks": results}
 
     def serve(self) -> None:
@@ -481,27 +653,65 @@ class Worker:
         codec = self.codec
         while True:
             try:
-                job, fds = codec.recv_frame(self.sock, with_fds=2)
+                job, fds = codec.recv_frame(self.sock, with_fds=2, max_bytes=codec.MAX_JOB_FRAME)
             except EOFError:
                 return
             if job.get("op") == "exit":
                 return
+            nonce = str(job.pop("nonce", ""))
             self._redirect(fds)
+            self._arm(True)
             try:
-                reply = self.blocks(job) if job.get("op") == "blocks" else self.check(job)
+                if job.get("op") == "blocks":
+                    reply = self.blocks(job, nonce)
+                else:
+                    reply = self.check(job, nonce, snap)
             except BaseException as exc:  # a failure of the harness itself, kept as data
                 reply = {"op": "result", "harness_error": repr(exc)[:2000]}
+            job = None
             self._release_output()
             for name in (CELL, CHECKS):
                 linecache.cache.pop(name, None)
+            reply["nonce"] = nonce
+            if reply.get("reason") is None:
+                reply.pop("reason", None)
             try:
                 self.send(reply)
             except self.codec.CodecError:
-                self.send({"op": "result", "harness_error": "result too large"})
+                self.send({"op": "result", "harness_error": "result too large", "nonce": nonce})
+            # what runs from here on (a __del__ under the collector) still counts against the
+            # job's time: the server waits for "idle" within the same deadline
+            try:
+                gc.collect(0)
+            except BaseException:
+                pass
+            self.reset_private_dirs()
             self.bound_memory()
-            gc.collect(0)
             problem = altered(snap)
-            self.send({"op": "idle", "clean": problem is None, "reason": problem})
+            self._arm(False)
+            reusable = problem is None and settings_changed(snap) is None
+            self.send({"op": "idle", "clean": reusable, "reason": problem, "nonce": nonce})
+
+    def reset_private_dirs(self) -> None:
+        """Empty the jail's private /tmp and /dev/shm, so the next job starts from nothing."""
+        if not self.jailed:
+            return
+        import shutil
+
+        for top in ("/tmp", "/dev/shm"):
+            try:
+                names = os.listdir(top)
+            except OSError:
+                continue
+            for name in names:
+                path = os.path.join(top, name)
+                try:
+                    if os.path.isdir(path) and not os.path.islink(path):
+                        shutil.rmtree(path, ignore_errors=True)
+                    else:
+                        os.unlink(path)
+                except OSError:
+                    pass
 
     def bound_memory(self) -> None:
         """Above CLEAR_CACHES_ABOVE_MB resident, drop JAX's caches of traced and compiled programs.
@@ -515,20 +725,16 @@ class Worker:
             return
         self.prelude["jax"].clear_caches()
         gc.collect()
-        try:
-            import ctypes
-
-            ctypes.CDLL(None).malloc_trim(0)  # glibc: give the freed heap back to the system
-        except (OSError, AttributeError):
-            pass
+        if _MALLOC_TRIM is not None:
+            self.unguarded(_MALLOC_TRIM, 0)  # glibc: give the freed heap back to the system
 
 
-def _exit_with_server(sock: socket.socket) -> None:
+def _exit_with_server(fd: int) -> None:
     """End this process when the server's end of the socket closes, even mid-job."""
     import select
 
     poller = select.poll()
-    poller.register(sock.fileno(), select.POLLRDHUP)
+    poller.register(fd, select.POLLRDHUP)
     while True:
         for _fd, event in poller.poll():
             if event & (select.POLLRDHUP | select.POLLHUP | select.POLLERR | select.POLLNVAL):
@@ -547,15 +753,59 @@ def _become_subreaper() -> None:
         pass
 
 
+def _set_rlimits() -> None:
+    """Kernel limits that hold whatever the code does: file size (tmpfs writes), open files, no
+    core dumps, and a process count when no pids cgroup caps it."""
+    import resource
+
+    fsize = int(float(os.environ.get("JAXLINGS_WORKER_FSIZE_MB", "64")) * 2**20)
+    limits = [(resource.RLIMIT_FSIZE, fsize), (resource.RLIMIT_CORE, 0)]
+    limits.append((resource.RLIMIT_NOFILE, 512))
+    nproc = int(os.environ.get("JAXLINGS_WORKER_NPROC", "0") or 0)
+    if nproc:
+        limits.append((resource.RLIMIT_NPROC, nproc))
+    for what, value in limits:
+        try:
+            soft, hard = resource.getrlimit(what)
+            value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(what, (value, value))
+        except (ValueError, OSError):
+            pass
+
+
+def _malloc_trim():
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = None
+
+
 def main() -> None:
+    global _MALLOC_TRIM
     fd = int(os.environ.pop("JAXLINGS_SOCKET_FD"))
     os.set_inheritable(fd, False)  # a process the code starts never holds the protocol socket
     _become_subreaper()
     sock = socket.socket(fileno=fd)
-    threading.Thread(target=_exit_with_server, args=(sock,), daemon=True).start()
-    _configure_jax(os.environ.get("JAXLINGS_COMPILE_CACHE"))
+    threading.Thread(target=_exit_with_server, args=(fd,), daemon=True).start()
+    _configure_jax(
+        os.environ.get("JAXLINGS_COMPILE_CACHE"),
+        os.environ.get("JAXLINGS_COMPILE_CACHE_WRITE", "1") == "1",
+    )
     worker = Worker(sock)
     _warm_up(worker.prelude)
+    _MALLOC_TRIM = _malloc_trim()  # looked up now: ctypes is refused to code run later
+    _set_rlimits()
+    sys.setrecursionlimit = _clamped_setrecursionlimit(sys.setrecursionlimit)
+    import _signal
+    import signal
+
+    signal.signal = _signal.signal = _plain_handlers_only(_signal.signal)
+    worker._arm = _guard_hook()
     worker.serve()
     os._exit(0)
 

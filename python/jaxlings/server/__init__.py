@@ -44,7 +44,8 @@ class Jaxlings(Configurable):
     sandbox = Bool(
         True,
         config=True,
-        help="Run workers without network and in their own PID namespace when the OS allows it.",
+        help="Run workers in the bubblewrap jail (own namespaces, read-only runtime, no data) "
+        "when the OS allows it.",
     )
     user_source = Enum(
         ["auto", "identity", "os"],
@@ -98,5 +99,5 @@ def _load_jupyter_server_extension(serverapp: ServerApp) -> None:
         "jaxlings: %d problems, data in %s, workers %s",
         len(service.bank),
         data_dir,
-        "sandboxed" if service.pool.prefix else "not sandboxed",
+        service.pool.isolation.tool or f"NOT jailed: {service.pool.isolation.note}",
     )

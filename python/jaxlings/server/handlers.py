@@ -12,13 +12,19 @@ import tornado.web
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
+from ..checker import MAX_CODE_BYTES
 from ..service import JaxlingsService, Refusal
 
 if TYPE_CHECKING:
     from . import Jaxlings
 
-# checks block on a worker; they wait in these threads, never on the event loop
-_EXECUTOR = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
+# checks block on a worker; they wait in these threads, never on the event loop, and cheap
+# calls (lists, hints, progress) have threads of their own, so they never queue behind Checks
+_CHECKS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
+_CHEAP = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jaxlings-api")
+# the most a Check's body may be: the code limit in JSON's worst escaping (\uXXXX), plus slack
+MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 4096
+TOO_LARGE = f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell with your function."
 
 
 class BaseHandler(APIHandler):
@@ -36,16 +42,18 @@ class BaseHandler(APIHandler):
         self.set_status(status)
         self.finish(json.dumps({"message": message}))
 
-    async def call(self, fn: Callable[..., object], *args: Any) -> None:
+    async def call(
+        self, fn: Callable[..., object], *args: Any, executor: ThreadPoolExecutor = _CHEAP
+    ) -> None:
         try:
-            result = await asyncio.get_running_loop().run_in_executor(_EXECUTOR, fn, *args)
+            result = await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
         except Refusal as exc:
             return self.refuse(exc.status, exc.message)
         self.finish(json.dumps(result))
 
-    def json_body(self) -> Any:
+    def json_body(self, raw: bytes | None = None) -> Any:
         try:
-            text = self.request.body.decode("utf-8")
+            text = (self.request.body if raw is None else raw).decode("utf-8")
         except UnicodeDecodeError:
             raise Refusal(400, "The request body is not UTF-8 text.") from None
         try:
@@ -72,17 +80,44 @@ class ProblemHandler(BaseHandler):
         await self.call(self.service.detail, self.user, problem_id)
 
 
+@tornado.web.stream_request_body
 class CheckHandler(BaseHandler):
+    """POST problems/{id}/check: the body is streamed, and refused past MAX_BODY_BYTES before
+    the rest of it is read (a declared Content-Length over the limit: before any of it)."""
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        self._chunks: list[bytes] = []
+        self._size = 0
+        if self._finished:
+            return
+        self.request.connection.set_max_body_size(MAX_BODY_BYTES + 1)
+        declared = self.request.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            self.set_header("Connection", "close")
+            self.refuse(413, TOO_LARGE)
+
+    def data_received(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size <= MAX_BODY_BYTES:
+            self._chunks.append(chunk)
+        else:
+            self._chunks = []  # keep nothing of a body that is too large
+
     @tornado.web.authenticated
     async def post(self, problem_id: str) -> None:
         try:
+            if self._size > MAX_BODY_BYTES:
+                raise Refusal(413, TOO_LARGE)
             self.service.problem(problem_id)
-            body = self.json_body()
+            body = self.json_body(b"".join(self._chunks))
             if not isinstance(body, dict):
                 raise Refusal(400, 'The request body must be a JSON object: {"code": "..."}.')
         except Refusal as exc:
             return self.refuse(exc.status, exc.message)
-        await self.call(self.service.check, self.user, problem_id, body.get("code"))
+        await self.call(
+            self.service.check, self.user, problem_id, body.get("code"), executor=_CHECKS
+        )
 
 
 class HintHandler(BaseHandler):
