@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -31,6 +32,31 @@ MAX_CODE_BYTES = 256 * 1024
 HIDDEN_MESSAGE = (
     "This hidden case failed; its inputs are not shown. Re-read the edge cases the statement names."
 )
+# the codec's sentence for a returned object it cannot send, e.g. "a flax.nnx.variablelib.Param
+# object is not an array, number, tuple, list or dict"
+_NOT_A_VALUE = re.compile(r"\ba ([\w.]*?)(\w+) object is not an array")
+
+
+def hidden_message(case: Any) -> str:
+    """What a failed hidden case says: the property it tests, when cases.py names it."""
+    probes = getattr(case, "probes", None)
+    if not probes:
+        return HIDDEN_MESSAGE
+    return (
+        f"This hidden case failed; it tests {probes}. Its inputs are not shown: "
+        "re-read what the statement says about that."
+    )
+
+
+def explain_result_error(message: str) -> str:
+    """The worker's sentence for an unreadable return value, turned towards the usual cause."""
+    m = _NOT_A_VALUE.search(message or "")
+    if m and ("nnx" in m.group(1) or "variablelib" in m.group(1)):
+        return (
+            f"Your function returned an nnx.{m.group(2)} (a Variable, the box) instead of the "
+            "array inside it; read its value with `v[...]` (or `v.get_value()`)."
+        )
+    return message
 
 
 class ProblemError(RuntimeError):
@@ -206,10 +232,22 @@ class Checker:
         except OSError as exc:
             log.warning("jaxlings: could not write %s: %s", path, exc)
 
-    def _compute(self, problem: Problem) -> dict:
+    def refresh_expected(self, problem: Problem, owner: Any = REFERENCE) -> Expected:
+        """Run the reference again (on `owner`'s workers) and replace the cached expected outputs.
+
+        `jaxlings validate` passes SYSTEM: it runs trusted code only, so its reference runs can
+        share workers with its other jobs instead of retiring one per problem."""
+        key = f"{problem.id}-{problem.content_hash}"
+        payload = self._compute(problem, owner)
+        self._write_cache(problem, payload)
+        with self._guard:
+            self._memo.pop(key, None)
+        return self.expected(problem)
+
+    def _compute(self, problem: Problem, owner: Any = REFERENCE) -> dict:
         outcome = self.pool.run(
             check_job(problem, problem.solution),
-            REFERENCE,
+            owner,
             time_limit_s=max(60.0, self.time_limit(problem) * 3),
             memory_limit_mb=problem.memory_limit_mb,
         )
@@ -337,10 +375,19 @@ def build_result(
 
     if outcome.status == "timeout":
         status = "timeout"
+        finished = sum(1 for f in outcome.frames if isinstance(f.get("i"), int) and f.get("ok"))
+        progress = (
+            f" {finished} of {len(problem.cases)} cases had finished, so it may well be "
+            "correct but too slow rather than endless:"
+            if finished
+            else " It may be correct but too slow rather than endless:"
+        )
         error = _error(
             "Timeout",
-            f"Your code was still running after {time_limit_s:g} s{during}; "
-            "look for a loop that never ends or work that grows too fast.",
+            f"Your code was still running after {time_limit_s:g} s{during}.{progress} look for "
+            "work that is compiled again on every call (a jit inside a loop, shapes or Python "
+            "values that change each call), a Python loop over many elements, or a loop that "
+            "never ends.",
         )
     elif outcome.status == "memory":
         status = "memory"
@@ -410,7 +457,13 @@ def build_result(
                 msg = (
                     None
                     if same
-                    else compare(expected.values[i], actual, problem.rtol, problem.atol)
+                    else compare(
+                        expected.values[i],
+                        actual,
+                        problem.rtol,
+                        problem.atol,
+                        names=problem.outputs or None,
+                    )
                 )
             except codec.CodecError as exc:
                 actual, msg = None, f"the returned value could not be read ({exc})"
@@ -423,11 +476,15 @@ def build_result(
                 )
                 row["message"] = msg[:1].upper() + msg[1:] + "." if msg else None
             elif msg:
-                row["message"] = HIDDEN_MESSAGE
+                row["message"] = hidden_message(case)
         else:
-            e = frame.get("error") or {}
+            e = dict(frame.get("error") or {})
+            if e.get("type") == "ResultTypeError":
+                e["message"] = explain_result_error(e.get("message", ""))
             row["message"] = (
-                (e.get("message") or "The case raised an error.") if visible else HIDDEN_MESSAGE
+                (e.get("message") or "The case raised an error.")
+                if visible
+                else hidden_message(case)
             )
             if error is None and visible:
                 error = _error(
@@ -508,7 +565,16 @@ def _structural(expected: Expected, res: dict):
                 else (preview(actual) if actual is not None else None)
             )
             if msg:
-                row["message"] = (
-                    f"Yours gives {row['actual_preview']}; the reference gives {row['expected_preview']}."
-                )
+                mine, theirs = _differing(exp, actual)
+                row["message"] = f"Yours gives {mine}; the reference gives {theirs}."
         yield name, doc, row
+
+
+def _differing(expected: Any, actual: Any) -> tuple[str, str]:
+    """Previews of a structural check's two values; of a dict, only the entries that differ."""
+    if isinstance(expected, dict) and isinstance(actual, dict) and set(expected) == set(actual):
+        keys = [k for k in expected if compare(expected[k], actual[k], 0.0, 0.0) is not None]
+        if keys and len(keys) < len(expected):
+            expected = {k: expected[k] for k in keys}
+            actual = {k: actual[k] for k in keys}
+    return preview(actual), preview(expected)
