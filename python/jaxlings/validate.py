@@ -64,7 +64,7 @@ def code_blocks(markdown: str) -> list[tuple[str, str]]:
 
 API_ROOTS = ("jax", "jnp", "nnx", "optax", "np")
 _NAMES_API = re.compile(r"(?<![\w.])(?:%s)\.[A-Za-z_]" % "|".join(API_ROOTS))
-_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 
 
 def inline_code(markdown: str) -> list[str]:
@@ -78,9 +78,9 @@ def inline_code(markdown: str) -> list[str]:
             fence = None
         elif fence is None:
             prose.append(line)
-    # a span may wrap onto the next line of a paragraph
-    text = "\n".join(prose)
-    return [m.group(2).strip() for m in _SPAN.finditer(text) if "\n\n" not in m.group(2)]
+    # a span may wrap onto the next line of a paragraph, never into the next paragraph
+    paragraphs = re.split(r"\n\s*\n", "\n".join(prose))
+    return [m.group(2).strip() for para in paragraphs for m in _SPAN.finditer(para)]
 
 
 def _dotted(node: ast.AST) -> Optional[str]:
@@ -300,6 +300,9 @@ class Validator:
             fail("cases.py: no case is named 'worked example'")
         if not any(c.hidden for c in cases):
             fail("cases.py: no case is hidden (hidden=True)")
+        for c in cases:
+            if c.probes is not None and not (isinstance(c.probes, str) and c.probes.strip()):
+                fail(f"cases.py: case {c.name!r}: `probes` must be a sentence fragment")
         if all(c.hidden for c in cases):
             fail("cases.py: every case is hidden; learners need visible ones")
         params = p.parameters
@@ -348,6 +351,12 @@ class Validator:
             res = self.checker.check(p, af.read_text(), SYSTEM, limit)
             if not res["passed"]:
                 fail(f"alt/{af.name} is a correct approach but fails: {_first_problem(res)}")
+            elif res["duration_ms"] > 1000 * p.time_limit_s:
+                # only a note: validation runs on loaded CI machines, with stretched limits
+                r.notes.append(
+                    f"alt/{af.name}: passed, but took {res['duration_ms'] / 1000:.1f} s, more "
+                    f"than the problem's {p.time_limit_s:g} s limit"
+                )
         starter = self.checker.check(p, p.starter, SYSTEM, limit)
         if starter["passed"]:
             fail("starter.py passes every case; it must fail")
