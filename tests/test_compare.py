@@ -95,3 +95,19 @@ def test_preview_is_short_and_typed():
     assert (
         preview(np.array([-0.37, 0.99412, 12.5], np.float32)) == "float32[3] [-0.37, 0.9941, 12.5]"
     )
+
+
+def test_close_values_show_the_digits_that_differ():
+    # at 4 significant digits both read -1.208, which says nothing
+    assert compare(np.float32(-1.2080), np.float32(-1.20805)) == "-1.208 expected, got -1.20805"
+    msg = compare(f32(1.0, -1.208), f32(1.0, -1.20806))
+    assert msg.endswith("(expected -1.208, got -1.20806)")
+    assert compare(np.float32(3), np.float32(4)) == "3 expected, got 4"  # no needless digits
+
+
+def test_tuple_items_are_named_when_names_are_given():
+    expected, actual = (f32(1.0), f32(0.0, 0.0)), (f32(1.0), f32(0.0, 1.0))
+    assert compare(expected, actual).startswith("[1]: ")
+    assert compare(expected, actual, names=["loss", "grads"]).startswith("grads: 1 of 2")
+    # names that do not fit the tuple are ignored rather than misapplied
+    assert compare(expected, actual, names=["loss"]).startswith("[1]: ")

@@ -69,6 +69,7 @@ class Problem:
     solution_notes: str = ""
     hints: list[str] = field(default_factory=list)
     checks_source: Optional[str] = None
+    outputs: list = field(default_factory=list)  # names of a tuple result's items, if given
 
     @cached_property
     def signature(self) -> str:
@@ -94,6 +95,10 @@ class Problem:
 
     def wrong_files(self) -> list[Path]:
         return sorted((self.path / "wrong").glob("*.py"))
+
+    def alt_files(self) -> list[Path]:
+        """Other correct approaches (jit or not, module APIs or hand-written maths): each must pass."""
+        return sorted((self.path / "alt").glob("*.py"))
 
 
 def versions_key() -> str:
@@ -272,6 +277,11 @@ def load_problem(folder: Path, sprint: Sprint) -> Problem:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise BankError(meta_path, f"field `{key}` must be a non-negative number")
         numbers[key] = float(value)
+    outputs = meta.get("outputs", [])
+    if not isinstance(outputs, list) or not all(isinstance(o, str) and o.strip() for o in outputs):
+        raise BankError(
+            meta_path, 'field `outputs` must be a list of names, e.g. ["loss", "grads"]'
+        )
     statement = _read(folder / "problem.md")
     sections = split_sections(statement)
     missing = [s for s in SECTIONS if s not in sections]
@@ -310,6 +320,7 @@ def load_problem(folder: Path, sprint: Sprint) -> Problem:
         solution_notes=_read(folder / "solution.md", required=False),
         hints=hints,
         checks_source=checks_path.read_text() if checks_path.is_file() else None,
+        outputs=outputs,
     )
 
 

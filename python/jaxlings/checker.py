@@ -12,6 +12,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import stat
 import threading
 import time
@@ -26,7 +27,7 @@ from .api import CaseResult, CheckError, CheckReport, Verdict
 from .bank import Problem
 from .harness import codec
 from .harness.compare import compare, preview
-from .harness.pool import REFERENCE, Outcome, WorkerPool
+from .harness.pool import REFERENCE, Outcome, Owner, WorkerPool
 
 log = logging.getLogger("jaxlings")
 
@@ -36,6 +37,31 @@ CACHE_READ_S = 5.0  # and one that takes longer than this to read
 HIDDEN_MESSAGE = (
     "This hidden case failed; its inputs are not shown. Re-read the edge cases the statement names."
 )
+# the codec's sentence for a returned object it cannot send, e.g. "a flax.nnx.variablelib.Param
+# object is not an array, number, tuple, list or dict"
+_NOT_A_VALUE = re.compile(r"\ba ([\w.]*?)(\w+) object is not an array")
+
+
+def hidden_message(case: Any) -> str:
+    """What a failed hidden case says: the property it tests, when cases.py names it."""
+    probes = getattr(case, "probes", None)
+    if not probes:
+        return HIDDEN_MESSAGE
+    return (
+        f"This hidden case failed; it tests {probes}. Its inputs are not shown: "
+        "re-read what the statement says about that."
+    )
+
+
+def explain_result_error(message: str) -> str:
+    """The worker's sentence for an unreadable return value, turned towards the usual cause."""
+    m = _NOT_A_VALUE.search(message or "")
+    if m and ("nnx" in m.group(1) or "variablelib" in m.group(1)):
+        return (
+            f"Your function returned an nnx.{m.group(2)} (a Variable, the box) instead of the "
+            "array inside it; read its value with `v[...]` (or `v.get_value()`)."
+        )
+    return message
 
 
 class ProblemError(RuntimeError):
@@ -203,14 +229,15 @@ class Checker:
                 self._memo[key] = _decoded(payload)
         return self._memo[key]
 
-    def recompute_expected(self, problem: Problem) -> Expected:
+    def recompute_expected(self, problem: Problem, owner: Owner = REFERENCE) -> Expected:
         """Run the reference afresh and replace the cached expected outputs with its own: what
-        `jaxlings validate` proves a problem against, whatever a cache held before."""
+        `jaxlings validate` proves a problem against, whatever a cache held before. `validate`
+        passes SYSTEM: it runs trusted code only, so its reference runs share its workers."""
         key = f"{problem.id}-{problem.content_hash}"
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
-            payload = self._compute(problem)
+            payload = self._compute(problem, owner)
             self._write_cache(problem, payload)
             self._memo[key] = _decoded(payload)
         return self._memo[key]
@@ -287,10 +314,10 @@ class Checker:
         except OSError as exc:
             log.warning("jaxlings: could not write %s: %s", path, exc)
 
-    def _compute(self, problem: Problem) -> Frame:
+    def _compute(self, problem: Problem, owner: Owner = REFERENCE) -> Frame:
         outcome = self.pool.run(
             check_job(problem, problem.solution),
-            REFERENCE,
+            owner,
             time_limit_s=max(60.0, self.time_limit(problem) * 3),
             memory_limit_mb=problem.memory_limit_mb,
         )
@@ -457,10 +484,19 @@ def build_result(
 
     if outcome.status == "timeout":
         status = "timeout"
+        finished = sum(1 for f in outcome.frames if isinstance(f.get("i"), int) and f.get("ok"))
+        progress = (
+            f" {finished} of {len(problem.cases)} cases had finished, so it may well be "
+            "correct but too slow rather than endless:"
+            if finished
+            else " It may be correct but too slow rather than endless:"
+        )
         error = _error(
             "Timeout",
-            f"Your code was still running after {time_limit_s:g} s{during}; "
-            "look for a loop that never ends or work that grows too fast.",
+            f"Your code was still running after {time_limit_s:g} s{during}.{progress} look for "
+            "work that is compiled again on every call (a jit inside a loop, shapes or Python "
+            "values that change each call), a Python loop over many elements, or a loop that "
+            "never ends.",
         )
     elif outcome.status == "memory":
         status = "memory"
@@ -545,7 +581,13 @@ def build_result(
                 msg = (
                     None
                     if same
-                    else compare(expected.values[i], actual, problem.rtol, problem.atol)
+                    else compare(
+                        expected.values[i],
+                        actual,
+                        problem.rtol,
+                        problem.atol,
+                        names=problem.outputs or None,
+                    )
                 )
             except codec.CodecError as exc:
                 actual, msg = None, f"the returned value could not be read ({exc})"
@@ -558,11 +600,15 @@ def build_result(
                 )
                 row["message"] = msg[:1].upper() + msg[1:] + "." if msg else None
             elif msg:
-                row["message"] = HIDDEN_MESSAGE
+                row["message"] = hidden_message(case)
         else:
-            e = frame.get("error") or {}
+            e = dict(frame.get("error") or {})
+            if e.get("type") == "ResultTypeError":
+                e["message"] = explain_result_error(e.get("message", ""))
             row["message"] = (
-                (e.get("message") or "The case raised an error.") if visible else HIDDEN_MESSAGE
+                (e.get("message") or "The case raised an error.")
+                if visible
+                else hidden_message(case)
             )
             if error is None and visible:
                 error = _error(
@@ -645,7 +691,16 @@ def _structural(expected: Expected, res: Frame) -> Iterator[tuple[str, str, Case
                 else (preview(actual) if actual is not None else None)
             )
             if msg:
-                row["message"] = (
-                    f"Yours gives {row['actual_preview']}; the reference gives {row['expected_preview']}."
-                )
+                mine, theirs = _differing(exp, actual)
+                row["message"] = f"Yours gives {mine}; the reference gives {theirs}."
         yield name, doc, row
+
+
+def _differing(expected: Any, actual: Any) -> tuple[str, str]:
+    """Previews of a structural check's two values; of a dict, only the entries that differ."""
+    if isinstance(expected, dict) and isinstance(actual, dict) and set(expected) == set(actual):
+        keys = [k for k in expected if compare(expected[k], actual[k], 0.0, 0.0) is not None]
+        if keys and len(keys) < len(expected):
+            expected = {k: expected[k] for k in keys}
+            actual = {k: actual[k] for k in keys}
+    return preview(actual), preview(expected)

@@ -142,10 +142,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     t0 = time.monotonic()
     svc = _service(max_workers=args.jobs, spare=0)
+    # validation runs only trusted code, on workers it keeps: no warm-up replays of the
+    # problems just validated each time a worker starts
+    svc.pool.warm_jobs = None
     try:
-        reports = Validator(svc.bank, svc.checker, progress=lambda m: print(m, flush=True)).run(
-            args.ids, parallel=args.jobs
-        )
+        reports = Validator(
+            svc.bank,
+            svc.checker,
+            progress=lambda m: print(m, flush=True),
+            timings_path=data_dir() / "validate-timings.json",
+        ).run(args.ids, parallel=args.jobs)
+        workers = svc.pool.stats()["started"]
     finally:
         svc.close()
     bad = [r for r in reports if not r.ok]
@@ -157,7 +164,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for r in reports:
             for n in r.notes:
                 print(f"  {r.problem}: {n}")
-    print(f"\n{len(reports) - len(bad)} passed, {len(bad)} failed ({time.monotonic() - t0:.1f} s)")
+    print(
+        f"\n{len(reports) - len(bad)} passed, {len(bad)} failed ({time.monotonic() - t0:.1f} s, "
+        f"{args.jobs} at once, {workers} worker{'s' if workers != 1 else ''} started)"
+    )
     return EXIT_PASSED if not bad else EXIT_FAILED
 
 

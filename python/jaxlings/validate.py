@@ -1,18 +1,24 @@
 """`jaxlings validate`: proves a problem sound, through the same worker path as a Check.
 
 For each problem: the schema holds; cases load and match the signature; the reference
-passes; the starter fails; every wrong/ file names a listed pitfall and fails; every
-listed pitfall has a wrong/ file; every `python` block of the statement runs; the worked
-example's outputs match the reference; there are at least two hints.
+passes; every alt/ file (another reasonable approach) passes; the starter fails; every
+wrong/ file names a listed pitfall and fails; every listed pitfall has a wrong/ file;
+every `python` block of the statement runs; the worked example's outputs match the
+reference; every inline code span that names an API (`jax.…`, `jnp.…`, `nnx.…`,
+`optax.…`, `np.…`) parses and resolves on the installed versions, with keywords the API
+accepts; there are at least two hints.
 """
 
 from __future__ import annotations
 
+import ast
 import doctest
+import json
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Optional
 
 import numpy as np
@@ -61,6 +67,107 @@ def code_blocks(markdown: str) -> list[tuple[str, str]]:
     return out
 
 
+API_ROOTS = ("jax", "jnp", "nnx", "optax", "np")
+_NAMES_API = re.compile(r"(?<![\w.])(?:%s)\.[A-Za-z_]" % "|".join(API_ROOTS))
+_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+
+
+def inline_code(markdown: str) -> list[str]:
+    """The inline code spans of a markdown text, outside fenced blocks, in order."""
+    prose, fence = [], None
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if fence is None and stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif fence is not None and stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+            fence = None
+        elif fence is None:
+            prose.append(line)
+    # a span may wrap onto the next line of a paragraph, never into the next paragraph
+    paragraphs = re.split(r"\n\s*\n", "\n".join(prose))
+    return [m.group(2).strip() for para in paragraphs for m in _SPAN.finditer(para)]
+
+
+def _dotted(node: ast.AST) -> Optional[str]:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name) and node.id in API_ROOTS and parts:
+        return ".".join([node.id] + parts[::-1])
+    return None
+
+
+def api_references(span: str) -> tuple[Optional[str], list[tuple[str, list[str]]]]:
+    """For a code span naming an API: (why it does not parse, or None) and the
+    (dotted name, keyword names used in a call of it) pairs it holds."""
+    code = span.replace("…", "...").replace("\u2011", "-")
+    if code.startswith("."):
+        code = "x" + code  # a method written on its own: `.astype(jnp.uint8)`
+    tree, error = None, ""
+    # a span may be a header (`class Affine(nnx.Module)`, `def f(x)`) or a decorator (`@nnx.jit`)
+    attempts = [("eval", code), ("exec", code), ("exec", code.rstrip(":") + ":\n    pass")]
+    attempts.append(("exec", code + "\ndef _f():\n    pass"))
+    for mode, text in attempts:
+        try:
+            tree = ast.parse(text, mode=mode)
+            break
+        except SyntaxError as exc:
+            error = error or exc.msg
+    if tree is None:
+        looks_like_code = "(" in code or "=" in code or "[" in code
+        if looks_like_code:
+            return f"does not parse as Python ({error})", []
+        # prose that mentions an API (`nnx.Param` filters, `jnp.float32 → int32`): check the names
+        return None, [
+            (m, []) for m in re.findall(r"(?<![\w.])(?:%s)(?:\.\w+)+" % "|".join(API_ROOTS), code)
+        ]
+    refs: dict[str, set] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = _dotted(node.func)
+            if name:
+                refs.setdefault(name, set()).update(k.arg for k in node.keywords if k.arg)
+        elif isinstance(node, ast.Attribute):
+            name = _dotted(node)
+            if name:
+                refs.setdefault(name, set())
+    # `jax.random.split` also yields `jax.random`: keep only the longest chains
+    longest = {n: kws for n, kws in refs.items() if not any(o.startswith(n + ".") for o in refs)}
+    return None, [(n, sorted(k)) for n, k in longest.items()]
+
+
+# Runs in a worker (the prelude is there): resolves names and checks call keywords.
+_RESOLVER = """
+def _jaxlings_resolve(refs):
+    import inspect
+    out = []
+    for name, keywords in refs:
+        root, *rest = name.split(".")
+        obj, seen = globals()[root], root
+        try:
+            for part in rest:
+                obj = getattr(obj, part)
+                seen += "." + part
+        except AttributeError:
+            out.append(f"`{name}` does not exist: `{seen}` has no attribute `{part}`")
+            continue
+        if not keywords:
+            continue
+        try:
+            params = inspect.signature(obj).parameters
+        except (TypeError, ValueError):
+            continue
+        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+            continue
+        bad = [k for k in keywords if k not in params or params[k].kind is inspect.Parameter.POSITIONAL_ONLY]
+        if bad:
+            known = ", ".join(p for p in params if params[p].kind is not inspect.Parameter.POSITIONAL_ONLY)
+            out.append(f"`{name}` takes no keyword {', '.join(repr(b) for b in bad)} (it takes {known})")
+    return out
+"""
+
+
 def _want_value(text: str) -> Any:
     """The value a doctest output shows, when it reads as arrays/numbers; else raises."""
 
@@ -97,12 +204,17 @@ def _want_value(text: str) -> Any:
 
 class Validator:
     def __init__(
-        self, bank: Bank, checker: Checker, progress: Optional[Callable[[str], None]] = None
+        self,
+        bank: Bank,
+        checker: Checker,
+        progress: Optional[Callable[[str], None]] = None,
+        timings_path: Optional[Path] = None,
     ):
         self.bank = bank
         self.checker = checker
         self.pool = checker.pool
         self.say = progress or (lambda _msg: None)
+        self.timings_path = timings_path
 
     def run(self, ids: list[str], parallel: int = 2) -> list[Report]:
         reports: list[Report] = []
@@ -124,9 +236,30 @@ class Validator:
             reports += [
                 Report(e.path.split("/")[-1], e.path, [e.message]) for e in self.bank.errors
             ]
+        # slowest first (by the last run's times), so no long problem starts last and runs alone
+        before = self._timings()
+        problems.sort(key=lambda p: -before.get(p.id, float("inf")))
         with ThreadPoolExecutor(max_workers=max(1, parallel)) as ex:
-            reports += list(ex.map(self.validate, problems))
-        return reports
+            done = list(ex.map(self.validate, problems))
+        self._save_timings({**before, **{r.problem: r.seconds for r in done}})
+        order = {pid: i for i, pid in enumerate(self.bank.problems)}
+        return reports + sorted(done, key=lambda r: order.get(r.problem, 0))
+
+    def _timings(self) -> dict:
+        try:
+            data = json.loads(self.timings_path.read_text()) if self.timings_path else {}
+            return {k: float(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        except (OSError, ValueError, TypeError):
+            return {}
+
+    def _save_timings(self, timings: dict) -> None:
+        if self.timings_path is None:
+            return
+        try:
+            self.timings_path.parent.mkdir(parents=True, exist_ok=True)
+            self.timings_path.write_text(json.dumps(timings, indent=1, sort_keys=True))
+        except OSError:
+            pass  # only an ordering hint
 
     def validate(self, p: Problem) -> Report:
         import time
@@ -162,6 +295,9 @@ class Validator:
             fail("cases.py: no case is named 'worked example'")
         if not any(c.hidden for c in cases):
             fail("cases.py: no case is hidden (hidden=True)")
+        for c in cases:
+            if c.probes is not None and not (isinstance(c.probes, str) and c.probes.strip()):
+                fail(f"cases.py: case {c.name!r}: `probes` must be a sentence fragment")
         if all(c.hidden for c in cases):
             fail("cases.py: every case is hidden; learners need visible ones")
         params = p.parameters
@@ -187,8 +323,17 @@ class Validator:
         if r.failures:
             return
 
-        # the reference, through the check path, against freshly computed expected outputs
-        self.checker.recompute_expected(p)
+        # the reference, through the check path, against freshly computed expected outputs;
+        # every job here is trusted code, so all of them run on the same (SYSTEM) workers
+        expected = self.checker.recompute_expected(p, owner=SYSTEM)
+        if p.outputs:
+            for c, value in zip(cases, expected.values, strict=False):
+                if not isinstance(value, (tuple, list)) or len(value) != len(p.outputs):
+                    fail(
+                        f"meta.toml: `outputs` names {len(p.outputs)} items, but the reference "
+                        f"returns {_shape_of(value)} for case {c.name!r}"
+                    )
+                    break
         # validation proves content, not speed: a loaded machine must not fail a sound problem
         limit = max(60.0, 3 * p.time_limit_s)
         ref = self.checker.check(p, p.solution, SYSTEM, limit)
@@ -197,6 +342,16 @@ class Validator:
                 "solution.py does not pass its own cases twice in a row (is it deterministic?): "
                 + _first_problem(ref)
             )
+        for af in p.alt_files():
+            res = self.checker.check(p, af.read_text(), SYSTEM, limit)
+            if not res["passed"]:
+                fail(f"alt/{af.name} is a correct approach but fails: {_first_problem(res)}")
+            elif res["duration_ms"] > 1000 * p.time_limit_s:
+                # only a note: validation runs on loaded CI machines, with stretched limits
+                r.notes.append(
+                    f"alt/{af.name}: passed, but took {res['duration_ms'] / 1000:.1f} s, more "
+                    f"than the problem's {p.time_limit_s:g} s limit"
+                )
         starter = self.checker.check(p, p.starter, SYSTEM, limit)
         if starter["passed"]:
             fail("starter.py passes every case; it must fail")
@@ -236,9 +391,35 @@ class Validator:
         fail = r.failures.append
         blocks = code_blocks(p.statement_md)
         runnable = [body for info, body in blocks if info == "python"]
-        if runnable:
-            res = self._blocks_job(None, [{"kind": "exec", "code": b} for b in runnable])
-            for i, (body, out) in enumerate(zip(runnable, res.get("blocks", []), strict=False)):
+        spans = []  # (file, span, references)
+        for where, text in (
+            ("problem.md", p.statement_md),
+            ("hints.md", "\n\n".join(p.hints)),
+            ("solution.md", p.solution_notes),
+        ):
+            for span in dict.fromkeys(inline_code(text)):
+                if not _NAMES_API.search(span):
+                    continue
+                why, refs = api_references(span)
+                if why:
+                    fail(f"{where}: `{span}` {why}")
+                elif refs:
+                    spans.append((where, span, refs))
+        job = [{"kind": "exec", "code": _RESOLVER}] if spans else []
+        job += [{"kind": "eval", "code": f"_jaxlings_resolve({refs!r})"} for _w, _s, refs in spans]
+        job += [{"kind": "exec", "code": b} for b in runnable]
+        if job:
+            res = self._blocks_job(None, job)
+            outs = res.get("blocks", [])
+            api_outs = outs[1 : 1 + len(spans)] if spans else []
+            for (where, span, _refs), out in zip(spans, api_outs, strict=False):
+                if not out.get("ok"):
+                    fail(f"{where}: `{span}` could not be checked: {out['error']['message']}")
+                    continue
+                for msg in codec.decode(out["value"]) if out.get("value") is not None else []:
+                    fail(f"{where}: `{span}`: {msg}")
+            block_outs = outs[1 + len(spans) :] if spans else outs
+            for i, (body, out) in enumerate(zip(runnable, block_outs, strict=False)):
                 if not out.get("ok"):
                     first = body.strip().splitlines()[0] if body.strip() else ""
                     fail(
@@ -304,6 +485,12 @@ class Validator:
                 f"{outcome.exit_description} {outcome.stderr[-500:]}"
             )
         return outcome.result
+
+
+def _shape_of(value: Any) -> str:
+    if isinstance(value, (tuple, list)):
+        return f"a {type(value).__name__} of {len(value)} items"
+    return f"a {type(value).__name__}"
 
 
 def _normalise(text: str) -> str:

@@ -22,8 +22,8 @@ def cases():
              ids=np.array([4, 1, 3], np.int32), rows=mat(3, 4)),
         Case("random 10x4 table, 12 ids", seed=4.0, table=mat(10, 4),
              ids=rng.integers(0, 10, size=12).astype(np.int32), rows=mat(12, 4)),
-        Case("random 6x3 table, 20 ids", seed=5.0, table=mat(6, 3),
+        Case("random 6x3 table, 20 ids", probes="many ids, some repeated, so updates to one row must add up", seed=5.0, table=mat(6, 3),
              ids=rng.integers(0, 6, size=20).astype(np.int32), rows=mat(20, 3), hidden=True),
-        Case("random 16x8 table, 8 ids", seed=6.0, table=mat(16, 8),
+        Case("random 16x8 table, 8 ids", probes="a larger table", seed=6.0, table=mat(16, 8),
              ids=np.array([0, 5, 5, 15, 7, 5, 0, 1], np.int32), rows=mat(8, 8), hidden=True),
     ]

@@ -28,6 +28,6 @@ def cases():
              y=np.array([1, 0, 1, 0, 0, 1], np.float32)),
         Case("confident and wrong (large logits)", seed=3.0, **confident),
         Case("random 10x4", seed=4.0, **problem(10, 4)),
-        Case("random 32x6", seed=5.0, **problem(32, 6), hidden=True),
-        Case("large logits, random labels", seed=6.0, **problem(12, 5, scale=25.0), hidden=True),
+        Case("random 32x6", probes="a larger random batch", seed=5.0, **problem(32, 6), hidden=True),
+        Case("large logits, random labels", probes="logits large enough that a naive sigmoid or log overflows", seed=6.0, **problem(12, 5, scale=25.0), hidden=True),
     ]

@@ -16,6 +16,6 @@ def cases():
         Case("window 1 is the identity", seed=2.0, x=seq(2, 5), window=1.0, mode="mean"),
         Case("window = T pools globally", seed=3.0, x=seq(4, 6), window=6.0, mode="max"),
         Case("mean over windows of 3", seed=4.0, x=seq(1, 9), window=3.0, mode="mean"),
-        Case("random 5x12, max over 3", seed=5.0, x=seq(5, 12), window=3.0, mode="max", hidden=True),
-        Case("random 2x16, mean over 8", seed=6.0, x=seq(2, 16), window=8.0, mode="mean", hidden=True),
+        Case("random 5x12, max over 3", probes="another window size", seed=5.0, x=seq(5, 12), window=3.0, mode="max", hidden=True),
+        Case("random 2x16, mean over 8", probes="a wide window", seed=6.0, x=seq(2, 16), window=8.0, mode="mean", hidden=True),
     ]

@@ -19,6 +19,6 @@ def cases():
         Case("a constant sequence gives zeros", seed=2.0, x=const, gain=np.ones(2, np.float32)),
         Case("one sequence in the batch", seed=3.0, x=arr(5, 1, 3), gain=arr(3)),
         Case("shifted and scaled features", seed=4.0, x=arr(6, 4, 3, loc=5.0, scale=3.0), gain=arr(3)),
-        Case("random T=8, B=5, D=4", seed=5.0, x=arr(8, 5, 4), gain=arr(4), hidden=True),
-        Case("random T=2, B=6, D=6", seed=6.0, x=arr(2, 6, 6), gain=arr(6), hidden=True),
+        Case("random T=8, B=5, D=4", probes="a longer batch of sequences", seed=5.0, x=arr(8, 5, 4), gain=arr(4), hidden=True),
+        Case("random T=2, B=6, D=6", probes="a batch larger than the time axis", seed=6.0, x=arr(2, 6, 6), gain=arr(6), hidden=True),
     ]

@@ -31,8 +31,8 @@ def cases():
              velocity=mlp(4, 3, 2, scale=0.1), lr=0.1, momentum=0.9),
         Case("three layers, heavy momentum", seed=4.0, params=mlp(2, 5, 3, 1),
              grads=mlp(2, 5, 3, 1), velocity=mlp(2, 5, 3, 1), lr=0.05, momentum=0.99),
-        Case("random 5-4-3 MLP", seed=5.0, params=mlp(5, 4, 3), grads=mlp(5, 4, 3),
+        Case("random 5-4-3 MLP", probes="a deeper pytree of layers", seed=5.0, params=mlp(5, 4, 3), grads=mlp(5, 4, 3),
              velocity=mlp(5, 4, 3), lr=0.2, momentum=0.5, hidden=True),
-        Case("random wide layer", seed=6.0, params=mlp(8, 6), grads=mlp(8, 6),
+        Case("random wide layer", probes="a wider layer", seed=6.0, params=mlp(8, 6), grads=mlp(8, 6),
              velocity=mlp(8, 6), lr=0.001, momentum=0.95, hidden=True),
     ]

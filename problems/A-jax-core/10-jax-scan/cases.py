@@ -24,6 +24,6 @@ def cases():
         Case("zero initial state", seed=2.0, **rnn(5, 2, 3, h0_zero=True)),
         Case("non-zero initial state", seed=3.0, **rnn(4, 3, 2)),
         Case("longer sequence", seed=4.0, **rnn(12, 2, 4)),
-        Case("random T=7, D=5, H=6", seed=5.0, **rnn(7, 5, 6), hidden=True),
-        Case("random T=20, D=1, H=3", seed=6.0, **rnn(20, 1, 3), hidden=True),
+        Case("random T=7, D=5, H=6", probes="larger random shapes", seed=5.0, **rnn(7, 5, 6), hidden=True),
+        Case("random T=20, D=1, H=3", probes="a long sequence", seed=6.0, **rnn(20, 1, 3), hidden=True),
     ]

@@ -18,6 +18,6 @@ def cases():
         Case("close singular values", seed=4.0,
              W=np.diag([1.0, 0.95, 0.5]).astype(np.float32),
              v0=np.array([0.3, 1.0, 1.0], np.float32), n_iters=4.0),
-        Case("random 6x4, 5 iterations", seed=5.0, W=arr(6, 4), v0=arr(4), n_iters=5.0, hidden=True),
-        Case("random 5x5, 10 iterations", seed=6.0, W=arr(5, 5), v0=arr(5), n_iters=10.0, hidden=True),
+        Case("random 6x4, 5 iterations", probes="a non-square matrix", seed=5.0, W=arr(6, 4), v0=arr(4), n_iters=5.0, hidden=True),
+        Case("random 5x5, 10 iterations", probes="more iterations", seed=6.0, W=arr(5, 5), v0=arr(5), n_iters=10.0, hidden=True),
     ]

@@ -22,6 +22,6 @@ def cases():
         Case("typical discount 0.99", seed=3.0, **batch(8, 5), gamma=0.99),
         Case("next state equals state", seed=4.0, w=same["w"], s=same["s"], r=same["r"],
              s_next=same["s"].copy(), gamma=0.9),
-        Case("random 16x6, gamma 0.95", seed=5.0, **batch(16, 6), gamma=0.95, hidden=True),
-        Case("random 3x2, gamma 0.5", seed=6.0, **batch(3, 2), gamma=0.5, hidden=True),
+        Case("random 16x6, gamma 0.95", probes="a larger batch", seed=5.0, **batch(16, 6), gamma=0.95, hidden=True),
+        Case("random 3x2, gamma 0.5", probes="another discount", seed=6.0, **batch(3, 2), gamma=0.5, hidden=True),
     ]

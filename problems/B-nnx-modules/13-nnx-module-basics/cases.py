@@ -18,6 +18,6 @@ def cases():
         Case("single output feature", seed=2.0, x=arr(5, 4), w=arr(4, 1), b=arr(1)),
         Case("wider output", seed=3.0, x=arr(3, 2), w=arr(2, 6), b=arr(6)),
         Case("zero bias", seed=4.0, x=arr(4, 5), w=arr(5, 3), b=np.zeros(3, np.float32)),
-        Case("random 8x6 -> 4", seed=5.0, x=arr(8, 6), w=arr(6, 4), b=arr(4), hidden=True),
-        Case("random 2x7 -> 3", seed=6.0, x=arr(2, 7), w=arr(7, 3), b=arr(3), hidden=True),
+        Case("random 8x6 -> 4", probes="larger random shapes", seed=5.0, x=arr(8, 6), w=arr(6, 4), b=arr(4), hidden=True),
+        Case("random 2x7 -> 3", probes="other shapes", seed=6.0, x=arr(2, 7), w=arr(7, 3), b=arr(3), hidden=True),
     ]

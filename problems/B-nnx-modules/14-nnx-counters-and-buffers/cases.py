@@ -12,6 +12,6 @@ def cases():
         Case("one call", seed=1.0, n_calls=1.0),
         Case("twelve calls, another seed", seed=7.0, n_calls=12.0),
         Case("thirty calls", seed=42.0, n_calls=30.0),
-        Case("two calls", seed=hidden_seed, n_calls=2.0, hidden=True),
-        Case("fifty calls", seed=3.0, n_calls=50.0, hidden=True),
+        Case("two calls", probes="a small count", seed=hidden_seed, n_calls=2.0, hidden=True),
+        Case("fifty calls", probes="many calls", seed=3.0, n_calls=50.0, hidden=True),
     ]

@@ -18,6 +18,6 @@ def cases():
         Case("seed 10", seed=10.0, x=arr(2, 3), d_hidden=4.0, d_out=2.0),
         Case("single output", seed=2.0, x=arr(4, 3), d_hidden=4.0, d_out=1.0),
         Case("large inputs", seed=3.0, x=(4.0 * arr(4, 3)).astype(np.float32), d_hidden=4.0, d_out=2.0),
-        Case("seed 42", seed=42.0, x=arr(4, 3), d_hidden=4.0, d_out=2.0, hidden=True),
-        Case("seed 7, single output", seed=7.0, x=arr(2, 3), d_hidden=4.0, d_out=1.0, hidden=True),
+        Case("seed 42", probes="another seed", seed=42.0, x=arr(4, 3), d_hidden=4.0, d_out=2.0, hidden=True),
+        Case("seed 7, single output", probes="a single output feature", seed=7.0, x=arr(2, 3), d_hidden=4.0, d_out=1.0, hidden=True),
     ]

@@ -17,6 +17,6 @@ def cases():
         Case("seed 2, batch of 4", seed=2.0, x=arr(4, 3)),
         Case("large inputs", seed=3.0, x=(5.0 * arr(4, 3)).astype(np.float32)),
         Case("seed 100", seed=100.0, x=arr(2, 3)),
-        Case("seed 7, batch of 4", seed=7.0, x=arr(4, 3), hidden=True),
-        Case("seed 31", seed=31.0, x=arr(2, 3), hidden=True),
+        Case("seed 7, batch of 4", probes="another seed and batch", seed=7.0, x=arr(4, 3), hidden=True),
+        Case("seed 31", probes="another seed", seed=31.0, x=arr(2, 3), hidden=True),
     ]

@@ -16,6 +16,6 @@ def cases():
         Case("batch of four", seed=2.0, x=arr(4, 3)),
         Case("seed 11", seed=11.0, x=arr(2, 3)),
         Case("five features", seed=5.0, x=arr(2, 5)),
-        Case("seed 99, batch of three", seed=99.0, x=arr(3, 3), hidden=True),
-        Case("seed 2024", seed=2024.0, x=arr(2, 3), hidden=True),
+        Case("seed 99, batch of three", probes="another seed and batch", seed=99.0, x=arr(3, 3), hidden=True),
+        Case("seed 2024", probes="another seed", seed=2024.0, x=arr(2, 3), hidden=True),
     ]

@@ -19,6 +19,6 @@ def cases():
              ema_arr=np.array([0.0, 0.0, 2.0], np.float32), decay=0.5),
         Case("diffusion-style decay 0.999", seed=3.0, params_arr=vec(6), ema_arr=vec(6), decay=0.999),
         Case("single element", seed=4.0, params_arr=vec(1), ema_arr=vec(1), decay=0.75),
-        Case("random 16, decay 0.99", seed=5.0, params_arr=vec(16), ema_arr=vec(16), decay=0.99, hidden=True),
-        Case("random 32, decay 0.3", seed=6.0, params_arr=vec(32), ema_arr=vec(32), decay=0.3, hidden=True),
+        Case("random 16, decay 0.99", probes="a decay close to 1", seed=5.0, params_arr=vec(16), ema_arr=vec(16), decay=0.99, hidden=True),
+        Case("random 32, decay 0.3", probes="a small decay", seed=6.0, params_arr=vec(32), ema_arr=vec(32), decay=0.3, hidden=True),
     ]

@@ -18,6 +18,6 @@ def cases():
         Case("decay 0.5, changing weights", seed=3.0,
              params_seq=np.array([[1.0, 2.0], [3.0, 0.0], [5.0, -2.0]], np.float32), decay=0.5),
         Case("twenty steps, decay 0.99", seed=4.0, params_seq=seq(20, 4), decay=0.99),
-        Case("ten steps, decay 0.8", seed=5.0, params_seq=seq(10, 6), decay=0.8, hidden=True),
-        Case("five steps, decay 0.95", seed=6.0, params_seq=seq(5, 2), decay=0.95, hidden=True),
+        Case("ten steps, decay 0.8", probes="more steps", seed=5.0, params_seq=seq(10, 6), decay=0.8, hidden=True),
+        Case("five steps, decay 0.95", probes="a decay close to 1, where debiasing matters most", seed=6.0, params_seq=seq(5, 2), decay=0.95, hidden=True),
     ]

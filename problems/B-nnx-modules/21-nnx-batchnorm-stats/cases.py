@@ -23,7 +23,7 @@ def cases():
              batches=np.ones((4, 4, 3), np.float32), x_eval=data(2, 3)),
         Case("ten batches", seed=4.0, batches=data(10, 4, 3, loc=-1.0, scale=0.5),
              x_eval=data(2, 3, loc=-1.0, scale=0.5)),
-        Case("six batches, wide spread", seed=5.0, batches=data(6, 4, 3, scale=10.0),
+        Case("six batches, wide spread", probes="more batches with larger values", seed=5.0, batches=data(6, 4, 3, scale=10.0),
              x_eval=data(2, 3, scale=10.0), hidden=True),
-        Case("three batches", seed=6.0, batches=data(3, 4, 3, loc=2.0), x_eval=data(2, 3), hidden=True),
+        Case("three batches", probes="fewer batches", seed=6.0, batches=data(3, 4, 3, loc=2.0), x_eval=data(2, 3), hidden=True),
     ]

@@ -17,6 +17,6 @@ def cases():
         Case("light dropout 0.1", seed=2.0, x=arr(4, 4), w=arr(4, 3), rate=0.1),
         Case("heavy dropout 0.8", seed=3.0, x=arr(4, 4), w=arr(4, 3), rate=0.8),
         Case("rate 0.3, seed 17", seed=17.0, x=arr(2, 4), w=arr(4, 3), rate=0.3),
-        Case("rate 0.6, seed 5", seed=5.0, x=arr(4, 4), w=arr(4, 3), rate=0.6, hidden=True),
-        Case("rate 0.2, seed 123", seed=123.0, x=arr(4, 4), w=arr(4, 3), rate=0.2, hidden=True),
+        Case("rate 0.6, seed 5", probes="a high dropout rate", seed=5.0, x=arr(4, 4), w=arr(4, 3), rate=0.6, hidden=True),
+        Case("rate 0.2, seed 123", probes="another rate and seed", seed=123.0, x=arr(4, 4), w=arr(4, 3), rate=0.2, hidden=True),
     ]

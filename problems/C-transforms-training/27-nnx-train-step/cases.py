@@ -17,8 +17,8 @@ def cases():
         Case("a single step", seed=1.0, x=x1, y=(x1[:, :1] - x1[:, 1:]).astype(np.float32), n_steps=1.0),
         Case("six steps towards |x0|", seed=2.0, x=x2, y=np.abs(x2[:, :1]), n_steps=6.0),
         Case("constant target", seed=3.0, x=x3, y=np.full((4, 1), 0.5, np.float32), n_steps=3.0),
-        Case("another seed, eight steps", seed=7.0, x=x4, y=(2 * x4[:, 1:]).astype(np.float32),
+        Case("another seed, eight steps", probes="another seed and more steps", seed=7.0, x=x4, y=(2 * x4[:, 1:]).astype(np.float32),
              n_steps=8.0, hidden=True),
-        Case("worked example data, seed 5", seed=5.0, x=x_we, y=x_we.sum(axis=1, keepdims=True),
+        Case("worked example data, seed 5", probes="another seed", seed=5.0, x=x_we, y=x_we.sum(axis=1, keepdims=True),
              n_steps=5.0, hidden=True),
     ]

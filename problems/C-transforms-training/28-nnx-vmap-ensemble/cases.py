@@ -16,7 +16,7 @@ def cases():
         Case("five members", seed=2.0, x=xs(4, 3), n_members=5.0),
         Case("a single member has zero spread", seed=3.0, x=xs(4, 3), n_members=1.0),
         Case("batch size equal to the ensemble size", seed=4.0, x=xs(3, 3), n_members=3.0),
-        Case("five members, another seed", seed=11.0, x=xs(4, 3), n_members=5.0, hidden=True),
-        Case("worked example inputs, seed 7", seed=7.0, x=np.array([[1.0, 0.0], [0.0, 1.0]], np.float32),
+        Case("five members, another seed", probes="more members", seed=11.0, x=xs(4, 3), n_members=5.0, hidden=True),
+        Case("worked example inputs, seed 7", probes="another seed", seed=7.0, x=np.array([[1.0, 0.0], [0.0, 1.0]], np.float32),
              n_members=3.0, hidden=True),
     ]

@@ -25,6 +25,6 @@ def cases():
         Case("four layers, width 3", seed=2.0, ws=ws4, bs=bs4, x=arr(4, 3)),
         Case("zero weights: every layer outputs tanh(b)", seed=3.0, ws=np.zeros((4, 3, 3), np.float32),
              bs=bs4, x=arr(4, 3)),
-        Case("eight layers, width 2", seed=4.0, ws=ws8, bs=bs8, x=arr(2, 2), hidden=True),
-        Case("four layers, width 3 (2)", seed=5.0, ws=ws4b, bs=bs4b, x=arr(4, 3, scale=3.0), hidden=True),
+        Case("eight layers, width 2", probes="a deeper stack", seed=4.0, ws=ws8, bs=bs8, x=arr(2, 2), hidden=True),
+        Case("four layers, width 3 (2)", probes="other weights", seed=5.0, ws=ws4b, bs=bs4b, x=arr(4, 3, scale=3.0), hidden=True),
     ]

@@ -18,6 +18,6 @@ def cases():
         Case("a single batch", seed=1.0, xs=batches(1)),
         Case("three batches", seed=2.0, xs=batches(3)),
         Case("a constant feature normalises to zero", seed=3.0, xs=const),
-        Case("five batches", seed=4.0, xs=batches(5), hidden=True),
-        Case("three batches far from zero", seed=5.0, xs=batches(3, loc=4.0, scale=2.0), hidden=True),
+        Case("five batches", probes="more batches", seed=4.0, xs=batches(5), hidden=True),
+        Case("three batches far from zero", probes="inputs far from zero mean", seed=5.0, xs=batches(3, loc=4.0, scale=2.0), hidden=True),
     ]

@@ -22,8 +22,8 @@ def cases():
              x=normal(2, 3, 6), scale=normal(6), bias=normal(6), eps=1e-6),
         Case("a single feature: every output is the bias", seed=4.0,
              x=normal(5, 1), scale=normal(1), bias=normal(1), eps=1e-6),
-        Case("random 4 x 16", hidden=True, seed=5.0,
+        Case("random 4 x 16", probes="wider rows", hidden=True, seed=5.0,
              x=normal(4, 16, std=5.0), scale=normal(16), bias=normal(16), eps=1e-6),
-        Case("large eps 0.1 on a 3-D input", hidden=True, seed=6.0,
+        Case("large eps 0.1 on a 3-D input", probes="a large eps and an extra batch axis", hidden=True, seed=6.0,
              x=normal(2, 5, 8, loc=-1.0), scale=normal(8), bias=normal(8), eps=0.1),
     ]

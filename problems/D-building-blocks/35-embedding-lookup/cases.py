@@ -40,8 +40,8 @@ def cases():
              ids=all_pad, pad_id=2.0),
         Case("no padding in the batch", seed=4.0, table=table(8, 4),
              ids=rng.integers(1, 8, size=(2, 5)).astype(np.int32), pad_id=0.0),
-        Case("random 4 x 8, vocabulary 20", hidden=True, seed=5.0, table=table(20, 6),
+        Case("random 4 x 8, vocabulary 20", probes="a larger vocabulary", hidden=True, seed=5.0, table=table(20, 6),
              ids=big, pad_id=0.0),
-        Case("one-token sequences", hidden=True, seed=6.0, table=table(5, 3),
+        Case("one-token sequences", probes="sequences of one token", hidden=True, seed=6.0, table=table(5, 3),
              ids=np.array([[4], [0], [2]], np.int32), pad_id=0.0),
     ]

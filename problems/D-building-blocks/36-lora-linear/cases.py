@@ -29,8 +29,8 @@ def cases():
         Case("rank 4, alpha 1: a small scale", seed=3.0, **layer(8, 6, 4), alpha=1.0, lr=0.2),
         Case("3-D input (batch, tokens, features)", seed=4.0, **layer(4, 4, 2, lead=(2, 3)),
              alpha=8.0, lr=0.1),
-        Case("random 6 -> 4, rank 2, alpha 12", hidden=True, seed=5.0, **layer(6, 4, 2),
+        Case("random 6 -> 4, rank 2, alpha 12", probes="other shapes and alpha", hidden=True, seed=5.0, **layer(6, 4, 2),
              alpha=12.0, lr=0.05),
-        Case("rank 1, alpha 32", hidden=True, seed=6.0, **layer(6, 5, 1, lead=(4,)),
+        Case("rank 1, alpha 32", probes="rank 1, where alpha / r is largest", hidden=True, seed=6.0, **layer(6, 5, 1, lead=(4,)),
              alpha=32.0, lr=0.01),
     ]

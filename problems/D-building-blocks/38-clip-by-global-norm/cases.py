@@ -29,8 +29,8 @@ def cases():
              grads={"big": normal(5, 4, std=10.0), "small": normal(3, std=0.01),
                     "scalar": np.array(2.0, np.float32)},
              max_norm=2.0),
-        Case("random two layers, max_norm 0.5", hidden=True, seed=5.0, grads=two_layers(3.0),
+        Case("random two layers, max_norm 0.5", probes="a pytree of several layers", hidden=True, seed=5.0, grads=two_layers(3.0),
              max_norm=0.5),
-        Case("exploding gradients (norm in the thousands)", hidden=True, seed=6.0,
+        Case("exploding gradients (norm in the thousands)", probes="gradients with a norm in the thousands", hidden=True, seed=6.0,
              grads={"a": normal(6, 6, std=500.0), "b": normal(6, std=1.0)}, max_norm=5.0),
     ]

@@ -22,8 +22,8 @@ def cases():
         Case("an all-zero row stays zero", seed=4.0,
              x=np.vstack([normal(1, 5), np.zeros((1, 5), np.float32)]),
              scale=normal(5), eps=1e-6),
-        Case("random 4 x 16 with large values", hidden=True, seed=5.0,
+        Case("random 4 x 16 with large values", probes="large values", hidden=True, seed=5.0,
              x=normal(4, 16, loc=-3.0, std=10.0), scale=normal(16), eps=1e-6),
-        Case("eps 0.1 on a 3-D input", hidden=True, seed=6.0,
+        Case("eps 0.1 on a 3-D input", probes="a large eps and an extra batch axis", hidden=True, seed=6.0,
              x=normal(2, 4, 8, std=0.5), scale=normal(8), eps=0.1),
     ]

@@ -33,6 +33,10 @@ def cases():
         "mlp": {"w1": np.ones((4, 8), np.float32), "b1": np.zeros(8, np.float32),
                 "w2": np.zeros((8, 4), np.float32), "b2": np.zeros(4, np.float32)},
     }
+    low_variance = normal(2, 4, 8)
+    low_variance[0, 1] = 0.5 + 1e-3 * rng.choice([-1.0, 1.0], size=8)  # variance 1e-6
+    low_variance_2 = normal(2, 4, 8)
+    low_variance_2[1, :2] = -1.0 + 2e-3 * rng.choice([-1.0, 1.0], size=(2, 8))  # 4e-6
     return [
         Case("worked example", seed=0.0,
              x=np.array([[[1.0, 0.0, 0.0, 1.0], [0.0, 1.0, 1.0, 0.0], [1.0, 1.0, -1.0, 1.0]]],
@@ -45,7 +49,14 @@ def cases():
         Case("a single token", seed=3.0, x=normal(2, 1, 8), params=params(8, 32), num_heads=4.0),
         Case("one head", seed=4.0, x=normal(2, 4, 8), params=params(8, 32), num_heads=1.0),
         Case("random 2 x 6 x 12, 3 heads", hidden=True, seed=5.0, x=normal(2, 6, 12),
-             params=params(12, 48), num_heads=3.0),
+             params=params(12, 48), num_heads=3.0, probes="a wider block with 3 heads"),
         Case("large activations", hidden=True, seed=6.0, x=normal(2, 4, 8, std=10.0),
+             params=params(8, 32), num_heads=2.0, probes="activations ten times larger"),
+        # one token whose features barely vary (variance about 1e-6): there eps = 1e-6 and
+        # PyTorch's 1e-5 give visibly different normalised values
+        Case("a token with almost constant features", seed=7.0, x=low_variance,
              params=params(8, 32), num_heads=2.0),
+        Case("almost constant tokens", hidden=True, seed=8.0, x=low_variance_2,
+             params=params(8, 32), num_heads=2.0,
+             probes="tokens whose features have a variance near eps, so eps itself matters"),
     ]

@@ -16,9 +16,17 @@ _SCALARS = (bool, int, float, complex)
 
 
 def compare(
-    expected: Any, actual: Any, rtol: float = 1e-5, atol: float = 1e-6, path: str = ""
+    expected: Any,
+    actual: Any,
+    rtol: float = 1e-5,
+    atol: float = 1e-6,
+    path: str = "",
+    names: Optional[list] = None,
 ) -> Optional[str]:
-    """None when `actual` matches `expected`, else one sentence on the first difference."""
+    """None when `actual` matches `expected`, else one sentence on the first difference.
+
+    `names` names the items of a tuple result (`["loss", "grads"]`), so a sentence says
+    `grads: …` rather than `[1]: …`."""
     where = f"{path}: " if path else ""
     expected, actual = _plain(expected), _plain(actual)
     if isinstance(expected, dict):
@@ -43,8 +51,9 @@ def compare(
             return f"{where}a {type(expected).__name__} of {len(expected)} items expected, got {_kind(actual)}"
         if len(actual) != len(expected):
             return f"{where}{len(expected)} items expected, got {len(actual)}"
+        named = names is not None and len(names) == len(expected)
         for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
-            msg = compare(e, a, rtol, atol, f"{path}[{i}]")
+            msg = compare(e, a, rtol, atol, str(names[i]) if named else f"{path}[{i}]")
             if msg:
                 return msg
         return None
@@ -114,20 +123,23 @@ def _count_sentence(
     if not diff.any():
         return None
     if e.ndim == 0:
-        return f"{where}{_fmt(e[()])} expected, got {_fmt(a[()])}"
+        want, got = _fmt_pair(e[()], a[()])
+        return f"{where}{want} expected, got {got}"
     n, total = int(diff.sum()), diff.size
     if numeric:
         with np.errstate(invalid="ignore", over="ignore"):
             gap = np.where(diff, np.abs(a - e), 0)
         idx: Index = np.unravel_index(int(np.argmax(gap)), e.shape)
+        want, got = _fmt_pair(e[idx], a[idx])
         return (
             f"{where}{n} of {total} elements differ; largest |diff| {_fmt(gap[idx])} at "
-            f"{_index(idx, e)} (expected {_fmt(e[idx])}, got {_fmt(a[idx])})"
+            f"{_index(idx, e)} (expected {want}, got {got})"
         )
     idx = _first(diff)
+    want, got = _fmt_pair(e[idx], a[idx])
     return (
         f"{where}{n} of {total} elements differ; first at {_index(idx, e)} "
-        f"(expected {_fmt(e[idx])}, got {_fmt(a[idx])})"
+        f"(expected {want}, got {got})"
     )
 
 
@@ -166,6 +178,26 @@ def _fmt(x: Any) -> str:
         return f"{float(x):.4g}"
     except (TypeError, ValueError):
         return repr(x)
+
+
+def _fmt_pair(expected: Any, actual: Any) -> tuple[str, str]:
+    """Both values with as many significant digits as it takes for them to read differently."""
+    want, got = _fmt(expected), _fmt(actual)
+    if want != got or isinstance(expected, (bool, np.bool_)):
+        return want, got
+    for digits in (6, 8, 10, 13, 17):
+        try:
+            if isinstance(expected, (complex, np.complexfloating)) or isinstance(
+                actual, (complex, np.complexfloating)
+            ):
+                want, got = f"{complex(expected):.{digits}g}", f"{complex(actual):.{digits}g}"
+            else:
+                want, got = f"{float(expected):.{digits}g}", f"{float(actual):.{digits}g}"
+        except (TypeError, ValueError):
+            return want, got
+        if want != got:
+            break
+    return want, got
 
 
 def _kind(x: Any) -> str:
