@@ -3,7 +3,6 @@
 import asyncio
 import getpass
 import json
-import time
 
 import pytest
 import tornado.httpclient
@@ -25,7 +24,8 @@ def jp_server_config(small_bank_dir, data_dir, tmp_path):
                 "db_path": str(tmp_path / "progress.sqlite"),
                 "pool_size": 2,
                 "spare_workers": 1,
-                "time_limit_s_override": 3.0,
+                # generous: a busy machine must not turn a Check into a timeout
+                "time_limit_s_override": 120.0,
             },
         }
     )
@@ -188,14 +188,15 @@ async def test_bad_requests_get_a_4xx_with_a_message(api, path, method, raw, cod
     assert words in body["message"]
 
 
-async def test_a_running_check_does_not_block_other_requests(api, jp_fetch):
+async def test_a_running_check_does_not_block_other_requests(api, jp_fetch, jp_serverapp):
+    jp_serverapp.web_app.settings["jaxlings_service"].checker.time_limit_override = 10.0
     loop = "def ema_step(seed, params_arr, ema_arr, decay):\n    while True:\n        pass\n"
     slow = asyncio.ensure_future(api("POST", "problems", EMA, "check", body={"code": loop}))
     await asyncio.sleep(0.5)
-    t0 = time.monotonic()
     await jp_fetch("jaxlings", "api", "problems")
     await jp_fetch("api", "status")
-    assert time.monotonic() - t0 < 1.0
+    # the cheap requests were answered while the endless Check still held its worker
+    assert not slow.done()
     r = await slow
-    assert r["status"] == "timeout" and "still running after 3 s" in r["error"]["message"]
+    assert r["status"] == "timeout" and "still running after 10 s" in r["error"]["message"]
     assert (await api("POST", "problems", EMA, "check", body={"code": GOOD}))["passed"]

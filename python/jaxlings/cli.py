@@ -152,7 +152,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             progress=lambda m: print(m, flush=True),
             timings_path=data_dir() / "validate-timings.json",
         ).run(args.ids, parallel=args.jobs)
-        workers = svc.pool.stats()["started"]
+        workers = svc.pool.started_workers
     finally:
         svc.close()
     bad = [r for r in reports if not r.ok]
