@@ -1,0 +1,20 @@
+# pitfall: Restoring the Params only
+class Net(nnx.Module):
+    def __init__(self, rngs):
+        self.linear = nnx.Linear(3, 4, rngs=rngs)
+        self.bn = nnx.BatchNorm(4, rngs=rngs)
+        self.drop = nnx.Dropout(0.5, rngs=rngs)
+
+    def __call__(self, x):
+        return self.drop(self.bn(self.linear(x)))
+
+
+def restore_and_predict(seed, weights, x):
+    model = Net(nnx.Rngs(int(seed)))
+    state = nnx.state(model, nnx.Param)
+    params_only = {name: {k: v for k, v in layer.items() if k not in ("mean", "var")}
+                   for name, layer in weights.items()}
+    nnx.replace_by_pure_dict(state, params_only)
+    nnx.update(model, state)
+    model.eval()
+    return model(x)

@@ -1,0 +1,27 @@
+# pitfall: Keeping only the last capture
+class MLP(nnx.Module):
+    def __init__(self, rngs):
+        self.l1 = nnx.Linear(3, 4, rngs=rngs)
+        self.l2 = nnx.Linear(4, 2, rngs=rngs)
+
+    def __call__(self, x):
+        h = nnx.relu(self.l1(x))
+        self.sow(nnx.Intermediate, "hidden", h)
+        self.sow(nnx.Intermediate, "active", jnp.sum(h > 0, axis=0),
+                 reduce_fn=lambda total, count: total + count, init_fn=lambda: 0)
+        return self.l2(h)
+
+
+def run_all(model, xs):
+    return jnp.stack([model(x) for x in xs])
+
+
+def hidden_activity(seed, xs):
+    model = MLP(nnx.Rngs(int(seed)))
+    outputs, hidden = [], []
+    for x in xs:  # one capture per batch
+        y, inter = nnx.capture(model, nnx.Intermediate)(x)
+        outputs.append(y)
+        hidden.append(inter["hidden"].get_value()[0])
+        active = inter["active"].get_value()
+    return jnp.stack(outputs), jnp.stack(hidden), active

@@ -1,0 +1,31 @@
+# pitfall: Letting jit do it
+def need_devices(n):
+    """Stop with a sentence when JAX sees fewer than n devices."""
+    if jax.device_count() < n:
+        raise RuntimeError(
+            f"This problem lays arrays out over {n} devices, but JAX sees {jax.device_count()}. "
+            "Set XLA_FLAGS=--xla_force_host_platform_device_count=8 before JAX starts "
+            "(the jaxlings checkers do), then restart the kernel."
+        )
+
+def loss_fn(params, x, y):
+    return jnp.mean((x @ params["w"] + params["b"] - y) ** 2)
+
+
+def dp_train(seed, w, b, x, y, lr, n_steps):
+    need_devices(8)
+    mesh = jax.make_mesh((8,), ("data",))
+    params = jax.device_put({"w": w, "b": b}, jax.NamedSharding(mesh, jax.P()))
+    xs = jax.device_put(x, jax.NamedSharding(mesh, jax.P("data")))
+    ys = jax.device_put(y, jax.NamedSharding(mesh, jax.P("data")))
+
+    @jax.jit
+    def step(params, x, y):
+        loss, grads = jax.value_and_grad(loss_fn)(params, x, y)
+        return jax.tree.map(lambda p, g: p - float(lr) * g, params, grads), loss
+
+    losses = []
+    for _ in range(int(n_steps)):
+        params, loss = step(params, xs, ys)
+        losses.append(loss)
+    return params["w"], params["b"], jnp.stack(losses)

@@ -1,0 +1,14 @@
+# pitfall: Forgetting the dilation
+class CausalConvStack(nnx.Module):
+    def __init__(self, in_channels, channels, rngs):
+        self.conv1 = nnx.Conv(in_channels, channels, kernel_size=(3,), padding="CAUSAL",
+                              rngs=rngs)
+        self.conv2 = nnx.Conv(channels, channels, kernel_size=(3,), padding="CAUSAL", rngs=rngs)
+
+    def __call__(self, x):
+        return self.conv2(nnx.relu(self.conv1(x)))
+
+
+def causal_conv(seed, x, channels):
+    model = CausalConvStack(x.shape[-1], int(channels), rngs=nnx.Rngs(int(seed)))
+    return model(x)

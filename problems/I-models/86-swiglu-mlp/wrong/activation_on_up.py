@@ -1,0 +1,14 @@
+# pitfall: Activating the wrong branch
+class SwiGLU(nnx.Module):
+    def __init__(self, dim, hidden, rngs):
+        self.gate = nnx.Linear(dim, hidden, use_bias=False, rngs=rngs)
+        self.up = nnx.Linear(dim, hidden, use_bias=False, rngs=rngs)
+        self.down = nnx.Linear(hidden, dim, use_bias=False, rngs=rngs)
+
+    def __call__(self, x):
+        return self.down(self.gate(x) * nnx.silu(self.up(x)))
+
+
+def swiglu(seed, x, hidden_dim):
+    model = SwiGLU(x.shape[-1], int(hidden_dim), rngs=nnx.Rngs(int(seed)))
+    return model(x)

@@ -1,0 +1,10 @@
+# pitfall: Pairing neighbours instead of halves
+def apply_rope(seed, x, positions, base):
+    d = x.shape[-1]
+    half = d // 2
+    freqs = float(base) ** (-jnp.arange(half, dtype=jnp.float32) * 2 / d)
+    angles = positions.astype(jnp.float32)[:, None] * freqs[None, :]
+    cos, sin = jnp.cos(angles), jnp.sin(angles)
+    x1, x2 = x[..., 0::2], x[..., 1::2]
+    out = jnp.stack([x1 * cos - x2 * sin, x2 * cos + x1 * sin], axis=-1)
+    return out.reshape(x.shape)

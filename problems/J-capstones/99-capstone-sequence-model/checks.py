@@ -1,0 +1,55 @@
+def _need(ns, name):
+    if name not in ns:
+        raise NameError(f"{name} is not defined in your cell")
+    return ns[name]
+
+
+def train_step_traced_once(ns):
+    """train_step is compiled with nnx.jit: calls after the first, with the same shapes, do not run its Python body again."""
+    cls = _need(ns, "SeqModel")
+    calls = [0]
+    original = cls.__call__
+
+    def counting_call(self, *args, **kwargs):
+        calls[0] += 1
+        return original(self, *args, **kwargs)
+
+    cls.__call__ = counting_call
+    try:
+        model = cls(rngs=nnx.Rngs(0))
+        optimizer = nnx.Optimizer(model, optax.adam(1e-2), wrt=nnx.Param)
+        x, y = jnp.ones((4, 8, 1)), jnp.zeros((4, 1))
+        step = _need(ns, "train_step")
+        step(model, optimizer, x, y)
+        after_first = calls[0]
+        step(model, optimizer, x, y)
+        step(model, optimizer, x, y)
+    finally:
+        cls.__call__ = original
+    return after_first > 0 and calls[0] == after_first
+
+
+def one_nnx_optimizer(ns):
+    """fit_sequence_model builds exactly one nnx.Optimizer for the whole run."""
+    built = [0]
+    original = nnx.Optimizer.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built[0] += 1
+        return original(self, *args, **kwargs)
+
+    nnx.Optimizer.__init__ = counting_init
+    try:
+        x = jnp.linspace(0, 1, 64).reshape(8, 8, 1)
+        y = x.mean(axis=1)
+        _need(ns, "fit_sequence_model")(0.0, x, y, x, y, 2.0, 4.0)
+    finally:
+        nnx.Optimizer.__init__ = original
+    return built[0]
+
+
+def recurrent_cell_shapes(ns):
+    """SeqModel is a GRU with 16 units on 1 input feature (kernels (1, 48), (16, 48)) and a Linear(16, 1) head."""
+    model = _need(ns, "SeqModel")(rngs=nnx.Rngs(0))
+    shapes = [tuple(p.shape) for p in jax.tree.leaves(nnx.state(model, nnx.Param))]
+    return sorted(str(s) for s in shapes if len(s) == 2)
