@@ -112,7 +112,8 @@ function activate(
     labCheckHost(workspace, model, (id, target) =>
       views.open(id, {
         ref: target.kind === 'notebook' ? target.panel : target.widget,
-        activate: false
+        activate: false,
+        reload: false
       })
     )
   );

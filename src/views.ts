@@ -40,8 +40,15 @@ export class ProblemViews {
     }
   }
 
-  /** Open (or reveal) the view of a problem; beside `ref` when given. */
-  open(id: string, options: { ref?: Widget; activate?: boolean } = {}): ProblemView {
+  /**
+   * Open (or reveal) the view of a problem; beside `ref` when given. The problem is reloaded
+   * from the server unless `reload` is false and it is loaded already (a Check's own answer
+   * brings what moved).
+   */
+  open(
+    id: string,
+    options: { ref?: Widget; activate?: boolean; reload?: boolean } = {}
+  ): ProblemView {
     const { shell } = this;
     let view = this.find(id);
     if (!view) {
@@ -60,10 +67,12 @@ export class ProblemViews {
     if (options.activate !== false) {
       shell.activateById(view.id);
     }
-    void this.model
-      .loadDetail(id)
-      .then(() => this.retitle(id))
-      .catch(() => undefined);
+    if (options.reload !== false || !this.model.detail(id)) {
+      void this.model
+        .loadDetail(id)
+        .then(() => this.retitle(id))
+        .catch(() => undefined);
+    }
     return view;
   }
 }
