@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: Python (unit, server, harness, reliability), the bank's validation,
+# Runs every test: the linters and type checks first, then Python (unit, server, harness, reliability), the bank's validation,
 # the front end's unit tests, the browser tests, and the benchmark in smoke mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ export JAXLINGS_DATA_DIR="$PWD/.jaxlings-data"
 scripts/apt.sh test   # Debian packages (bubblewrap, chromium), pinned
 
 step() { echo; echo "==> $*"; }
+step "lint: the house rules (ruff, mypy, prettier, eslint, tsc)"
+scripts/lint.sh
 step "jaxlings validate (the whole bank)"
 jaxlings validate
 step "front-end unit tests"

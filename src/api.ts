@@ -142,9 +142,11 @@ export class APIError extends Error {
  */
 export function errorMessageFromBody(status: number, statusText: string, bodyText: string): string {
   try {
-    const body = JSON.parse(bodyText);
-    if (body && typeof body.message === 'string' && body.message) {
-      return body.message;
+    const body: unknown = JSON.parse(bodyText);
+    const message =
+      body && typeof body === 'object' ? (body as { message?: unknown }).message : null;
+    if (typeof message === 'string' && message) {
+      return message;
     }
   } catch {
     // not JSON: fall through

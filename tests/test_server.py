@@ -141,6 +141,21 @@ async def test_solution_unlocks_after_three_failed_attempts(api):
     assert "def ema_step" in (await api("GET", "problems", EMA, "solution"))["code"]
 
 
+async def test_a_check_answers_with_all_it_moved(api):
+    """One round trip: the answer holds what GET problems/{id} would say after the attempt."""
+    before = await api("GET", "problems", EMA)
+    assert before["status"] == "new" and not before["hints"]["next_available"]
+    for n, code in enumerate([WRONG, WRONG, WRONG, GOOD], start=1):
+        r = await api("POST", "problems", EMA, "check", body={"code": code})
+        after = await api("GET", "problems", EMA)
+        assert r["summary"] == {k: after[k] for k in r["summary"]}
+        assert r["summary"]["attempts"] == n == r["attempt"]
+        assert r["hints"] == after["hints"] and r["hints"]["next_available"]
+        assert r["solution_available"] is after["solution_available"] is (n >= 3)
+        assert r["solution_locked_reason"] == after["solution_locked_reason"]
+    assert r["summary"]["status"] == "solved"
+
+
 async def test_progress_is_keyed_to_the_os_user_under_token_auth(api):
     await api("POST", "problems", EMA, "check", body={"code": GOOD})
     prog = await api("GET", "progress")

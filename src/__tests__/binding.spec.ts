@@ -75,7 +75,11 @@ describe('notebook path and content', () => {
   });
 
   it('binds the starter notebook and puts the starter in a code cell', () => {
-    const nb = starterNotebook(detail()) as any;
+    const nb = starterNotebook(detail()) as {
+      metadata: Record<string, unknown>;
+      cells: { cell_type: string; source: string }[];
+      nbformat: number;
+    };
     expect(nb.metadata.jaxlings).toEqual({ problem: 'nnx-ema-step' });
     expect(nb.cells[STARTER_CELL_INDEX].cell_type).toBe('code');
     expect(nb.cells[STARTER_CELL_INDEX].source).toContain(

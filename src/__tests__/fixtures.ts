@@ -96,7 +96,8 @@ export function result(overrides: Partial<CheckResult> = {}): CheckResult {
     summary: summary({ status: 'attempted', attempts: 1 }),
     hints: hints({ next_available: true, locked_reason: null }),
     solution_available: false,
-    solution_locked_reason: 'The solution unlocks when you solve the problem or after 2 more failed Checks.',
+    solution_locked_reason:
+      'The solution unlocks when you solve the problem or after 2 more failed Checks.',
     ...overrides
   };
 }

@@ -3,6 +3,7 @@
  * hint → right answer → Check → solved, solution → reload → still there.
  */
 import { expect, test } from '@jupyterlab/galata';
+import type { Request } from '@playwright/test';
 
 import {
   clickCheck,
@@ -67,8 +68,16 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   const cell = notebook.locator('.jp-Cell').nth(2);
   await expect(cell).toContainText('def ema_step');
 
-  // A wrong answer: the swapped blend.
+  // A wrong answer: the swapped blend. The Check is one request: its answer redraws all.
   await typeFunction(page, cell, HEADER, WRONG);
+  const requests: string[] = [];
+  const record = (request: Request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.includes('/jaxlings/api/')) {
+      requests.push(`${request.method()} ${path.replace(/^.*\/jaxlings\/api\//, '')}`);
+    }
+  };
+  page.on('request', record);
   await clickCheck(notebook);
   const failed = await expectResult(view, 'failed');
   const worked = failed.locator('tbody[data-case="worked example"]');
@@ -82,6 +91,9 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   await expect(failed).toContainText('attempt 1');
   await expect(item).toHaveAttribute('data-status', 'attempted');
   await expect(view.locator('.jp-jaxlings-ProblemView-attempts')).toHaveText('1 attempt');
+  await expect(view.getByRole('button', { name: 'Show hint 1 of 2' })).toBeVisible();
+  page.off('request', record);
+  expect(requests).toEqual([`POST problems/${ID}/check`]);
   await scrollViewTo(view, '.jp-jaxlings-ProblemView-header');
   await screenshot(view, 'failed-light');
   await page.screenshot({ path: `${SCREENSHOTS}/workspace-failed-light.png` });

@@ -7,7 +7,8 @@ import { expect, test } from '@playwright/test';
 
 import { typeFunction } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// the Playwright config is CommonJS (Galata's base config is)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { prefixedURL } = require('../playwright.config.js');
 
 test.use({ viewport: { width: 1600, height: 1000 } });
