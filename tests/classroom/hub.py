@@ -89,6 +89,10 @@ c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
         )
         (self.root / "jupyterhub_config.py").write_text(config)
 
+    def add_config(self, text: str) -> None:
+        with open(self.root / "jupyterhub_config.py", "a") as f:
+            f.write("\n" + text + "\n")
+
     # ------------------------------------------------------------ lifecycle
 
     def start(self, timeout: float = 90.0) -> "Hub":
@@ -107,9 +111,11 @@ c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
         while time.monotonic() < end:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"JupyterHub exited: {self.log_text()[-3000:]}")
-            try:
+            try:  # the hub's API, and the proxy's route to it
                 if self.api("GET", "")[0] == 200:
-                    return self
+                    with urllib.request.urlopen(self.url + "hub/api/", timeout=5) as r:
+                        if r.status == 200:
+                            return self
             except OSError:
                 pass
             time.sleep(0.3)

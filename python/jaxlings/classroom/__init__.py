@@ -104,6 +104,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--time-limit", type=float, default=0.0, help="if > 0, every problem's limit")
     p.add_argument("--no-sandbox", action="store_true", help="run workers without the jail")
+    p.add_argument("--pid-file", help="write the service's process id here")
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -144,6 +145,9 @@ def serve(args: argparse.Namespace) -> int:
         bytes.fromhex(secret) if secret else secrets.token_bytes(32),
     )
     host, port = url.hostname or "127.0.0.1", url.port or 80
+
+    if args.pid_file:
+        Path(args.pid_file).write_text(str(os.getpid()))
 
     async def run() -> None:
         server = app.listen(port, host, xheaders=True)

@@ -51,12 +51,12 @@ class ForwardHandler(APIHandler):
 
     def initialize(self, service_url: str, token: str, timeout_s: float) -> None:
         self.service_url = service_url
-        self.token = token
+        self.hub_token = token
         self.timeout_s = timeout_s
 
     async def _forward(self, path: str) -> None:
         method = self.request.method or "GET"
-        headers = {"Authorization": f"token {self.token}", "Accept": "application/json"}
+        headers = {"Authorization": f"token {self.hub_token}", "Accept": "application/json"}
         if method == "POST":
             headers["Content-Type"] = "application/json"
             # one key per Check press: a retry below (or the browser's) is recorded once
