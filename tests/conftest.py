@@ -63,5 +63,25 @@ def checker(pool, data_dir) -> Checker:
     return Checker(pool, data_dir / "expected", time_limit_override=None)
 
 
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL cluster for the whole run; each test takes its own database (`database`)."""
+    from tests.postgres import Cluster
+
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path) -> str:
+    """A fresh, empty progress database: a SQLite file, or a new database in the cluster."""
+    if request.param == "sqlite":
+        return str(tmp_path / "progress.sqlite")
+    import uuid
+
+    return request.getfixturevalue("postgres").create_database(f"t{uuid.uuid4().hex[:12]}")
+
+
 def solution_of(bank: Bank, problem_id: str) -> str:
     return bank.get(problem_id).solution

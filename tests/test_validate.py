@@ -13,7 +13,9 @@ from .test_cli import run
 
 
 def test_inline_code_skips_fenced_blocks_and_finds_wrapped_spans():
-    md = "Use `jax.random.split(key,\nnum=2)` here.\n\n```python\nx = `not a span`\n```\n`nnx.Param`"
+    md = (
+        "Use `jax.random.split(key,\nnum=2)` here.\n\n```python\nx = `not a span`\n```\n`nnx.Param`"
+    )
     assert inline_code(md) == ["jax.random.split(key,\nnum=2)", "nnx.Param"]
     assert inline_code("``a `b` c``") == ["a `b` c"]
 

@@ -21,24 +21,28 @@ EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def data_dir() -> Path:
-    env = os.environ.get("JAXLINGS_DATA_DIR")
-    if env:
-        return Path(env)
-    from jupyter_core.paths import jupyter_data_dir
+    from . import identity
 
-    return Path(jupyter_data_dir()) / "jaxlings"
+    return identity.data_dir()
 
 
 def _service(max_workers: int = 1, spare: int = 0) -> JaxlingsService:
+    from . import identity
     from .service import JaxlingsService
 
-    return JaxlingsService(data_dir=data_dir(), max_workers=max_workers, spare_workers=spare)
+    data = identity.data_dir()
+    return JaxlingsService(
+        data_dir=data,
+        db_path=identity.database(data),
+        max_workers=max_workers,
+        spare_workers=spare,
+    )
 
 
 def _user() -> str:
-    import getpass
+    from . import identity
 
-    return f"os:{getpass.getuser()}"
+    return identity.os_user()
 
 
 class UsageError(Exception):
@@ -227,6 +231,12 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return subprocess.call(cmd)
 
 
+def cmd_service(args) -> int:
+    from .classroom import serve
+
+    return serve(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="jaxlings", description="Checked JAX and Flax NNX exercises.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -257,6 +267,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--function", help="function name (default: from the id)")
     p.add_argument("--problems", help="problem bank folder (default: the installed bank)")
     p.set_defaults(run=cmd_new)
+    p = sub.add_parser(
+        "service",
+        help="run the classroom service for a JupyterHub (see README: Classroom mode)",
+    )
+    from .classroom import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(run=cmd_service)
     p = sub.add_parser("lab", help="start JupyterLab with jaxlings")
     p.add_argument("lab_args", nargs=argparse.REMAINDER)
     p.set_defaults(run=cmd_lab)

@@ -7,10 +7,14 @@ api.py or raises a `Refusal` carrying an HTTP-like status and a sentence.
 from __future__ import annotations
 
 import logging
+import math
+import re
+import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 from .api import (
+    CheckReport,
     CheckResult,
     HintReveal,
     HintsInfo,
@@ -25,16 +29,22 @@ from .bank import Bank, Problem
 from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems
 from .gating import HintPolicy
 from .harness.pool import PER_USER_IN_FLIGHT, Busy, WorkerPool
+from .identity import display_name
 from .progress import History, ProgressStore, ProgressUnavailable
+
+# what a client may send as an Idempotency-Key: a UUID or similar token, not arbitrary text
+KEY_RE = re.compile(r"^[A-Za-z0-9_.:-]{8,128}$")
+RATE_WINDOW_S = 60.0
 
 log = logging.getLogger("jaxlings")
 
 
 class Refusal(Exception):
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, retry_after: Optional[int] = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.retry_after = retry_after  # seconds, sent as Retry-After with a 429 or 503
 
 
 class JaxlingsService:
@@ -44,19 +54,23 @@ class JaxlingsService:
         self,
         data_dir: Path,
         problems_dir: Optional[Path] = None,
-        db_path: Optional[Path] = None,
+        db_path: Optional[str | Path] = None,
         max_workers: int = 3,
         spare_workers: int = 1,
         solution_after_failed: int = 3,
         time_limit_override: Optional[float] = None,
         sandbox: bool = True,
+        checks_per_minute: int = 0,
     ):
+        """`db_path` is a SQLAlchemy URL or a SQLite file (default: <data_dir>/progress.sqlite);
+        `checks_per_minute` > 0 limits each user's recorded Checks in any 60 s."""
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.bank = Bank(problems_dir)
         for err in self.bank.errors:
             log.warning("jaxlings: skipping %s", err)
         self.progress = ProgressStore(db_path or self.data_dir / "progress.sqlite")
+        self.checks_per_minute = checks_per_minute
         self.policy = HintPolicy(solution_after_failed)
         recent = RecentProblems()  # the checker fills it, the pool warms fresh workers from it
         self.pool = WorkerPool(
@@ -70,10 +84,15 @@ class JaxlingsService:
         self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override, recent)
 
     def start(self) -> None:
+        try:
+            self.progress.migrate()  # a schema problem shows at start, in the log, not mid-class
+        except ProgressUnavailable as exc:
+            log.error("jaxlings: %s", exc)
         self.pool.prefill()
 
     def close(self) -> None:
         self.pool.close()
+        self.progress.close()
 
     # ------------------------------------------------------------ helpers
 
@@ -148,8 +167,51 @@ class JaxlingsService:
             "isolation": self.pool.isolation.as_json(),
         }
 
-    def check(self, user: str, problem_id: str, code: Any) -> CheckResult:
+    def _rate_limit(self, user: str) -> None:
+        if self.checks_per_minute <= 0:
+            return
+        now = time.time()
+        try:
+            recent = self.progress.recent_attempts(user, now - RATE_WINDOW_S)
+        except ProgressUnavailable as exc:
+            log.warning("jaxlings: %s", exc)
+            return  # the limit protects the checkers; an unreadable database is told elsewhere
+        if len(recent) >= self.checks_per_minute:
+            oldest = recent[len(recent) - self.checks_per_minute]
+            wait = max(1, math.ceil(oldest + RATE_WINDOW_S - now))
+            raise Refusal(
+                429,
+                f"You have pressed Check {len(recent)} times in the last minute, the most this "
+                f"class allows; try again in {wait} s.",
+                retry_after=wait,
+            )
+
+    def _replay(self, user: str, key: Optional[str]) -> Optional[tuple[CheckReport, int]]:
+        """The verdict and number of an attempt a client already sent with this key (a retry)."""
+        if key is None:
+            return None
+        try:
+            done = self.progress.attempt_by_key(user, key)
+        except ProgressUnavailable as exc:
+            log.warning("jaxlings: %s", exc)
+            return None
+        if done is None or done.result is None:
+            return None
+        return cast(CheckReport, done.result), done.number
+
+    def check(
+        self, user: str, problem_id: str, code: Any, key: Optional[str] = None
+    ) -> CheckResult:
+        """Check `code` and record the attempt; a retry with the same idempotency `key` is
+        answered from the first attempt and not recorded again."""
         p = self.problem(problem_id)
+        if key is not None and not (isinstance(key, str) and KEY_RE.match(key)):
+            raise Refusal(
+                400, "The Idempotency-Key header must be 8 to 128 letters, digits or -_.: only."
+            )
+        replay = self._replay(user, key)
+        if replay is not None:
+            return self._answer(user, p, replay[0], replay[1], None)
         if not isinstance(code, str):
             raise Refusal(400, "The request needs a `code` field holding the cell's text.")
         try:
@@ -170,6 +232,7 @@ class JaxlingsService:
             )
         if "\x00" in code:
             raise Refusal(400, "The code contains a null byte; remove it and check again.")
+        self._rate_limit(user)
         try:
             report = self.checker.check(p, code, user)
         except Busy:
@@ -199,16 +262,37 @@ class JaxlingsService:
         attempt: Optional[int] = None
         save_error: Optional[str] = None
         try:
-            attempt = self.progress.record_attempt(
-                user, p.id, code, report["status"], report["passed"], report["duration_ms"]
+            stored = self.progress.record(
+                user,
+                p.id,
+                code,
+                report["status"],
+                report["passed"],
+                report["duration_ms"],
+                key=key,
+                result=dict(report) if key is not None else None,
             )
+            if not stored.new and stored.result is not None:
+                # a concurrent retry recorded it first: answer as it did
+                report = cast(CheckReport, stored.result)
+            attempt = stored.number
         except ProgressUnavailable as exc:
             log.error("jaxlings: %s", exc)
             save_error = (
                 "Your attempt was checked but could not be saved, so it will not "
                 "count toward hints or progress; tell your instructor if this repeats."
             )
-        # what the attempt moved, so the front end redraws from this answer alone
+        return self._answer(user, p, report, attempt, save_error)
+
+    def _answer(
+        self,
+        user: str,
+        p: Problem,
+        report: CheckReport,
+        attempt: Optional[int],
+        save_error: Optional[str],
+    ) -> CheckResult:
+        """The verdict with what the attempt moved, so the front end redraws from it alone."""
         h = self._history(user, p)
         gate = self.policy.gate(h, len(p.hints))
         return {
@@ -259,7 +343,9 @@ class JaxlingsService:
                         "title": s.title,
                         "total": len(mine),
                         "solved": sum(p["status"] == "solved" for p in mine),
-                        "attempted": sum(p["status"] == "attempted" for p in mine),  # in progress, not solved
+                        "attempted": sum(
+                            p["status"] == "attempted" for p in mine
+                        ),  # in progress, not solved
                     }
                 )
         return {
@@ -269,3 +355,39 @@ class JaxlingsService:
             "solved": sum(p["status"] == "solved" for p in problems),
             "total": len(problems),
         }
+
+    # ------------------------------------------------------------ the class (instructors only)
+
+    def class_progress(self) -> dict:
+        """Every learner's status on every problem, for the instructors' endpoints."""
+        try:
+            summary = self.progress.class_summary()
+        except ProgressUnavailable as exc:
+            raise Refusal(
+                503, f"The class progress could not be read ({exc}); try again."
+            ) from None
+        problems = [
+            {"id": p.id, "title": p.title, "sprint": p.sprint.key, "order": p.order}
+            for p in self.bank
+        ]
+        learners = []
+        for user in sorted(summary):
+            mine = summary[user]
+            learners.append(
+                {
+                    "user": display_name(user),
+                    "key": user,
+                    "solved": sum(1 for r in mine.values() if r["solved"]),
+                    "attempted": len(mine),
+                    "attempts": sum(r["attempts"] for r in mine.values()),
+                    "last_active": max(r["last_at"] for r in mine.values()),
+                    "problems": {
+                        pid: {
+                            "status": "solved" if r["solved"] else "attempted",
+                            "attempts": r["attempts"],
+                        }
+                        for pid, r in sorted(mine.items())
+                    },
+                }
+            )
+        return {"problems": problems, "learners": learners, "total": len(problems)}

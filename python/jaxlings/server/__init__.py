@@ -1,21 +1,24 @@
-"""The jupyter-server extension: configuration, the user's identity, and route wiring."""
+"""The jupyter-server extension: configuration and route wiring, in local or client mode.
+
+Local mode (the default) serves the bank with its own worker pool and progress database. On a
+JupyterHub with a classroom service, client mode forwards every call to that service.
+"""
 
 from __future__ import annotations
 
 import atexit
-import getpass
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jupyter_core.paths import jupyter_data_dir
 from traitlets import Bool, Enum, Float, Int, Unicode
 from traitlets.config import Configurable
 
+from .. import identity
 from ..service import JaxlingsService
 
 if TYPE_CHECKING:
-    from jupyter_server.base.handlers import JupyterHandler
     from jupyter_server.serverapp import ServerApp
 
 
@@ -28,10 +31,14 @@ class Jaxlings(Configurable):
     data_dir = Unicode(
         "",
         config=True,
-        help="Where progress, caches and worker logs live (default: <jupyter data dir>/jaxlings).",
+        help="Where progress, caches and worker logs live (default: $JAXLINGS_DATA_DIR, "
+        "else <jupyter data dir>/jaxlings).",
     )
     db_path = Unicode(
-        "", config=True, help="Progress database (default: <data_dir>/progress.sqlite)."
+        "",
+        config=True,
+        help="Progress database: a SQLAlchemy URL (postgresql+psycopg://…) or a SQLite file "
+        "(default: $JAXLINGS_DATABASE_URL, else <data_dir>/progress.sqlite).",
     )
     pool_size = Int(3, config=True, help="Most worker processes alive at once.")
     spare_workers = Int(1, config=True, help="Fresh workers kept warm for the next check.")
@@ -47,6 +54,7 @@ class Jaxlings(Configurable):
         help="Run workers in the bubblewrap jail (own namespaces, read-only runtime, no data) "
         "when the OS allows it.",
     )
+    checks_per_minute = Int(0, config=True, help="If > 0, each user's most Checks in 60 s.")
     user_source = Enum(
         ["auto", "identity", "os"],
         default_value="auto",
@@ -55,49 +63,76 @@ class Jaxlings(Configurable):
         "user running the server, 'auto' = the Jupyter user when an identity provider "
         "other than the built-in token/password one authenticated it (JupyterHub).",
     )
+    mode = Enum(
+        ["auto", "local", "client"],
+        default_value="auto",
+        config=True,
+        help="'local' serves the bank here; 'client' forwards every call to the classroom "
+        "service (service_url) with this server's JupyterHub token; 'auto' is client mode "
+        "when running under JupyterHub with a service URL set, else local.",
+    )
+    service_url = Unicode(
+        "",
+        config=True,
+        help="The classroom service, e.g. http://127.0.0.1:8000/services/jaxlings/ "
+        "(default: $JAXLINGS_SERVICE_URL).",
+    )
+    service_timeout_s = Float(
+        120.0, config=True, help="How long a forwarded call may take (a Check waits for a worker)."
+    )
 
 
-def user_key(handler: JupyterHandler, settings: Jaxlings) -> str:
-    """The user a request's progress belongs to (see Jaxlings.user_source)."""
-    from jupyter_server.auth.identity import IdentityProvider, PasswordIdentityProvider
-
-    source = settings.user_source
-    if source == "auto":
-        builtin = type(handler.identity_provider) in (IdentityProvider, PasswordIdentityProvider)
-        source = "os" if builtin else "identity"
-    if source == "os":
-        return f"os:{getpass.getuser()}"
-    user = handler.current_user
-    name = getattr(user, "username", None) or str(user)
-    return f"jupyter:{name}"
+def _client_mode(settings: Jaxlings) -> str | None:
+    """The service URL to forward to, or None for local mode."""
+    if settings.mode == "local":
+        return None
+    url = identity.service_url(settings.service_url or None)
+    if settings.mode == "client" and url is None:
+        raise RuntimeError(
+            "c.Jaxlings.mode is 'client' but there is no service to forward to: set "
+            "c.Jaxlings.service_url (or $JAXLINGS_SERVICE_URL) and run under JupyterHub "
+            "(JUPYTERHUB_API_TOKEN)."
+        )
+    return url
 
 
 def _load_jupyter_server_extension(serverapp: ServerApp) -> None:
-    from .handlers import setup_handlers
+    from .handlers import setup_forwarding, setup_handlers
 
     settings = Jaxlings(config=serverapp.config, parent=serverapp)
-    data_dir = Path(settings.data_dir or Path(jupyter_data_dir()) / "jaxlings")
+    jlog = logging.getLogger("jaxlings")
+    # jaxlings' own messages (an unsaved attempt, a broken problem) go to the server's log
+    jlog.handlers, jlog.propagate = list(serverapp.log.handlers), False
+    jlog.setLevel(serverapp.log.level)
+
+    url = _client_mode(settings)
+    if url is not None:
+        setup_forwarding(
+            serverapp.web_app, url, os.environ["JUPYTERHUB_API_TOKEN"], settings.service_timeout_s
+        )
+        serverapp.log.info("jaxlings: client mode, forwarding to the classroom service at %s", url)
+        return
+
+    data_dir = identity.data_dir(settings.data_dir or None)
     service = JaxlingsService(
         data_dir=data_dir,
         problems_dir=Path(settings.problems_dir) if settings.problems_dir else None,
-        db_path=Path(settings.db_path) if settings.db_path else None,
+        db_path=identity.database(data_dir, settings.db_path or None),
         max_workers=settings.pool_size,
         spare_workers=settings.spare_workers,
         solution_after_failed=settings.solution_after_failed_attempts,
         time_limit_override=settings.time_limit_s_override or None,
         sandbox=settings.sandbox,
+        checks_per_minute=settings.checks_per_minute,
     )
     service.start()
     atexit.register(service.close)
-    # jaxlings' own messages (an unsaved attempt, a broken problem) go to the server's log
-    jlog = logging.getLogger("jaxlings")
-    jlog.handlers, jlog.propagate = list(serverapp.log.handlers), False
-    jlog.setLevel(serverapp.log.level)
     serverapp.web_app.settings["jaxlings_service"] = service
     setup_handlers(serverapp.web_app, service, settings)
     serverapp.log.info(
-        "jaxlings: %d problems, data in %s, workers %s",
+        "jaxlings: %d problems, data in %s, progress in %r, workers %s",
         len(service.bank),
         data_dir,
+        service.progress,
         service.pool.isolation.tool or f"NOT jailed: {service.pool.isolation.note}",
     )

@@ -1,164 +1,111 @@
-"""Thin Tornado handlers: parse the request, call the service, write JSON."""
+"""The server extension's face: the shared REST verbs on jupyter_server's APIHandler (local
+mode), or one handler that forwards them to the classroom service (client mode)."""
 
 from __future__ import annotations
 
-import asyncio
-import json
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import uuid
 from typing import TYPE_CHECKING, Any
 
 import tornado.web
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
-from ..checker import MAX_CODE_BYTES
-from ..service import JaxlingsService, Refusal
+from .. import identity
+from ..rest import IDEMPOTENCY_HEADER, routes
+from ..service import JaxlingsService
 
 if TYPE_CHECKING:
     from . import Jaxlings
 
-# checks block on a worker; they wait in these threads, never on the event loop, and cheap
-# calls (lists, hints, progress) have threads of their own, so they never queue behind Checks
-_CHECKS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
-_CHEAP = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jaxlings-api")
-# the most a Check's body may be: the code limit in JSON's worst escaping (\uXXXX), plus slack
-MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 4096
-TOO_LARGE = f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell with your function."
 
+class LocalFace(APIHandler):
+    """The user is the Jupyter user or the OS user (identity.jupyter_user); nobody teaches."""
 
-class BaseHandler(APIHandler):
     def initialize(self, service: JaxlingsService, settings: Jaxlings) -> None:
         self.service = service
         self.jaxlings_settings = settings
 
     @property
     def user(self) -> str:
-        from . import user_key
+        return identity.jupyter_user(self, self.jaxlings_settings.user_source)
 
-        return user_key(self, self.jaxlings_settings)
-
-    def refuse(self, status: int, message: str) -> None:
-        self.set_status(status)
-        self.finish(json.dumps({"message": message}))
-
-    async def call(
-        self, fn: Callable[..., object], *args: Any, executor: ThreadPoolExecutor = _CHEAP
-    ) -> None:
-        try:
-            result = await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
-        except Refusal as exc:
-            return self.refuse(exc.status, exc.message)
-        self.finish(json.dumps(result))
-
-    def json_body(self, raw: bytes | None = None) -> Any:
-        try:
-            text = (self.request.body if raw is None else raw).decode("utf-8")
-        except UnicodeDecodeError:
-            raise Refusal(400, "The request body is not UTF-8 text.") from None
-        try:
-            return json.loads(text)
-        except ValueError:
-            raise Refusal(
-                400, 'The request body is not valid JSON; send {"code": "..."}.'
-            ) from None
-        except RecursionError:  # [[[[…]]]] nested deeper than the parser's stack
-            raise Refusal(
-                400, 'The request body is JSON nested too deeply; send {"code": "..."}.'
-            ) from None
-
-
-class ProblemsHandler(BaseHandler):
-    @tornado.web.authenticated
-    async def get(self) -> None:
-        await self.call(self.service.list_problems, self.user)
-
-
-class ProblemHandler(BaseHandler):
-    @tornado.web.authenticated
-    async def get(self, problem_id: str) -> None:
-        await self.call(self.service.detail, self.user, problem_id)
-
-
-@tornado.web.stream_request_body
-class CheckHandler(BaseHandler):
-    """POST problems/{id}/check: the body is streamed, and refused past MAX_BODY_BYTES before
-    the rest of it is read (a declared Content-Length over the limit: before any of it)."""
-
-    async def prepare(self) -> None:
-        await super().prepare()
-        self._chunks: list[bytes] = []
-        self._size = 0
-        if self._finished:
-            return
-        self.request.connection.set_max_body_size(MAX_BODY_BYTES + 1)
-        declared = self.request.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            self.set_header("Connection", "close")
-            self.refuse(413, TOO_LARGE)
-
-    def data_received(self, chunk: bytes) -> None:
-        self._size += len(chunk)
-        if self._size <= MAX_BODY_BYTES:
-            self._chunks.append(chunk)
-        else:
-            self._chunks = []  # keep nothing of a body that is too large
-
-    @tornado.web.authenticated
-    async def post(self, problem_id: str) -> None:
-        try:
-            if self._size > MAX_BODY_BYTES:
-                raise Refusal(413, TOO_LARGE)
-            self.service.problem(problem_id)
-            body = self.json_body(b"".join(self._chunks))
-            if not isinstance(body, dict):
-                raise Refusal(400, 'The request body must be a JSON object: {"code": "..."}.')
-        except Refusal as exc:
-            return self.refuse(exc.status, exc.message)
-        await self.call(
-            self.service.check, self.user, problem_id, body.get("code"), executor=_CHECKS
-        )
-
-
-class HintHandler(BaseHandler):
-    @tornado.web.authenticated
-    async def post(self, problem_id: str) -> None:
-        await self.call(self.service.next_hint, self.user, problem_id)
-
-
-class SolutionHandler(BaseHandler):
-    @tornado.web.authenticated
-    async def get(self, problem_id: str) -> None:
-        await self.call(self.service.solution, self.user, problem_id)
-
-
-class ProgressHandler(BaseHandler):
-    @tornado.web.authenticated
-    async def get(self) -> None:
-        await self.call(self.service.progress_of, self.user)
-
-
-class NotFoundHandler(BaseHandler):
-    @tornado.web.authenticated
-    def get(self, *args: str) -> None:
-        self.refuse(404, "There is no such jaxlings endpoint; see the REST API in the README.")
-
-    post = put = delete = patch = get
+    async def is_instructor(self) -> bool:
+        return False  # a single-user server has one learner; the class is the service's
 
 
 def setup_handlers(
     web_app: tornado.web.Application, service: JaxlingsService, settings: Jaxlings
 ) -> None:
+    base = url_path_join(web_app.settings["base_url"], "jaxlings", "api") + "/"
+    web_app.add_handlers(".*$", routes(base, LocalFace, service=service, settings=settings))
+
+
+# ---------------------------------------------------------------- client mode
+
+FORWARDED_HEADERS = ("Content-Type", "Retry-After")
+UNREACHABLE = (
+    "The class's jaxlings service cannot be reached right now, so nothing was checked or "
+    "saved; try again in a moment, and tell your instructor if this persists."
+)
+
+
+class ForwardHandler(APIHandler):
+    """Sends the learner's REST call on to the classroom service with this server's hub token
+    (its owner's identity); the service decides everything and keeps every record."""
+
+    def initialize(self, service_url: str, token: str, timeout_s: float) -> None:
+        self.service_url = service_url
+        self.hub_token = token
+        self.timeout_s = timeout_s
+
+    async def _forward(self, path: str) -> None:
+        method = self.request.method or "GET"
+        headers = {"Authorization": f"token {self.hub_token}", "Accept": "application/json"}
+        if method == "POST":
+            headers["Content-Type"] = "application/json"
+            # one key per Check press: a retry below (or the browser's) is recorded once
+            headers[IDEMPOTENCY_HEADER] = self.request.headers.get(
+                IDEMPOTENCY_HEADER, uuid.uuid4().hex
+            )
+        url = self.service_url + "api/" + path
+        if self.request.query:
+            url += "?" + self.request.query
+        req = HTTPRequest(
+            url,
+            method=method,
+            headers=headers,
+            body=self.request.body if method == "POST" else None,
+            request_timeout=self.timeout_s,
+            follow_redirects=False,
+        )
+        client = AsyncHTTPClient()
+        resp: Any = None
+        for _ in range(2):  # one retry when the service was not reached (a replica restarting)
+            resp = await client.fetch(req, raise_error=False)
+            if resp.code != 599:
+                break
+        if resp.code == 599:
+            self.log.warning("jaxlings: the classroom service at %s: %s", url, resp.error)
+            self.set_status(503)
+            self.finish({"message": UNREACHABLE})
+            return
+        self.set_status(resp.code)
+        for name in FORWARDED_HEADERS:
+            if name in resp.headers:
+                self.set_header(name, resp.headers[name])
+        self.finish(resp.body)
+
+    @tornado.web.authenticated
+    async def get(self, path: str) -> None:
+        await self._forward(path)
+
+    @tornado.web.authenticated
+    async def post(self, path: str) -> None:
+        await self._forward(path)
+
+
+def setup_forwarding(web_app, service_url: str, token: str, timeout_s: float) -> None:
     base = url_path_join(web_app.settings["base_url"], "jaxlings", "api")
-    pid = r"([^/]+)"
-    kwargs = {"service": service, "settings": settings}
-    routes = [
-        (r"/problems/?", ProblemsHandler),
-        (rf"/problems/{pid}/?", ProblemHandler),
-        (rf"/problems/{pid}/check/?", CheckHandler),
-        (rf"/problems/{pid}/hints/next/?", HintHandler),
-        (rf"/problems/{pid}/solution/?", SolutionHandler),
-        (r"/progress/?", ProgressHandler),
-        (r"/.*", NotFoundHandler),
-    ]
-    web_app.add_handlers(".*$", [(base + path, cls, kwargs) for path, cls in routes])
+    kwargs = {"service_url": service_url, "token": token, "timeout_s": timeout_s}
+    web_app.add_handlers(".*$", [(base + "/(.*)", ForwardHandler, kwargs)])

@@ -1,0 +1,187 @@
+"""The REST verbs, written once: each face (server extension, classroom service) mixes them with
+its own Tornado base class, which says who the user is and whether they teach the class.
+
+A face provides `service` (the Jaxlings calls), `user` (the user key, from `identity`) and
+`is_instructor()`; everything else here is the same HTTP ⇄ service translation for all faces.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Optional
+
+import tornado.web
+
+from .checker import MAX_CODE_BYTES
+from .service import JaxlingsService, Refusal
+
+# checks block on a worker; they wait in these threads, never on the event loop, and cheap
+# calls (lists, hints, progress) have threads of their own, so they never queue behind Checks
+_CHECKS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
+_CHEAP = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jaxlings-api")
+# the most a Check's body may be: the code limit in JSON's worst escaping (\uXXXX), plus slack
+MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 4096
+TOO_LARGE = f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell with your function."
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+class Verbs:
+    """What every verb needs from its face, and the JSON plumbing they share."""
+
+    # provided by the face (declared here, defined there: a default here would shadow it)
+    service: JaxlingsService
+    user: str
+    is_instructor: Callable[[], Any]  # async () -> bool
+
+    def refuse(self, status: int, message: str, retry_after: Optional[int] = None) -> None:
+        self.set_status(status)  # type: ignore[attr-defined]
+        if retry_after is not None:
+            self.set_header("Retry-After", str(retry_after))  # type: ignore[attr-defined]
+        self.set_header("Content-Type", "application/json")  # type: ignore[attr-defined]
+        self.finish(json.dumps({"message": message}))  # type: ignore[attr-defined]
+
+    async def call(
+        self, fn: Callable[..., object], *args: Any, executor: ThreadPoolExecutor = _CHEAP
+    ) -> None:
+        try:
+            result = await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+        except Refusal as exc:
+            return self.refuse(exc.status, exc.message, exc.retry_after)
+        self.set_header("Content-Type", "application/json")  # type: ignore[attr-defined]
+        self.finish(json.dumps(result))  # type: ignore[attr-defined]
+
+    def json_body(self, raw: Optional[bytes] = None) -> Any:
+        try:
+            body = self.request.body if raw is None else raw  # type: ignore[attr-defined]
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Refusal(400, "The request body is not UTF-8 text.") from None
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise Refusal(
+                400, 'The request body is not valid JSON; send {"code": "..."}.'
+            ) from None
+        except RecursionError:  # [[[[…]]]] nested deeper than the parser's stack
+            raise Refusal(
+                400, 'The request body is JSON nested too deeply; send {"code": "..."}.'
+            ) from None
+
+
+class ProblemsVerbs(Verbs):
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        await self.call(self.service.list_problems, self.user)
+
+
+class ProblemVerbs(Verbs):
+    @tornado.web.authenticated
+    async def get(self, problem_id: str) -> None:
+        await self.call(self.service.detail, self.user, problem_id)
+
+
+class CheckVerbs(Verbs):
+    """POST problems/{id}/check: the body is streamed, and refused past MAX_BODY_BYTES before
+    the rest of it is read (a declared Content-Length over the limit: before any of it)."""
+
+    # what @tornado.web.stream_request_body sets; the decorator only takes a RequestHandler, and
+    # this class becomes one when mixed with a face
+    _stream_request_body = True
+
+    async def prepare(self) -> None:
+        await super().prepare()  # type: ignore[misc]
+        self._chunks: list[bytes] = []
+        self._size = 0
+        if self._finished:  # type: ignore[attr-defined]
+            return
+        self.request.connection.set_max_body_size(MAX_BODY_BYTES + 1)  # type: ignore[attr-defined]
+        declared = self.request.headers.get("Content-Length")  # type: ignore[attr-defined]
+        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            self.set_header("Connection", "close")  # type: ignore[attr-defined]
+            self.refuse(413, TOO_LARGE)
+
+    def data_received(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size <= MAX_BODY_BYTES:
+            self._chunks.append(chunk)
+        else:
+            self._chunks = []  # keep nothing of a body that is too large
+
+    @tornado.web.authenticated
+    async def post(self, problem_id: str) -> None:
+        try:
+            if self._size > MAX_BODY_BYTES:
+                raise Refusal(413, TOO_LARGE)
+            self.service.problem(problem_id)
+            body = self.json_body(b"".join(self._chunks))
+            if not isinstance(body, dict):
+                raise Refusal(400, 'The request body must be a JSON object: {"code": "..."}.')
+        except Refusal as exc:
+            return self.refuse(exc.status, exc.message)
+        key = self.request.headers.get(IDEMPOTENCY_HEADER)  # type: ignore[attr-defined]
+        await self.call(self._check, self.user, problem_id, body.get("code"), key, executor=_CHECKS)
+
+    def _check(self, user: str, problem_id: str, code: Any, key: Optional[str]) -> object:
+        return self.service.check(user, problem_id, code, key=key)
+
+
+class HintVerbs(Verbs):
+    @tornado.web.authenticated
+    async def post(self, problem_id: str) -> None:
+        await self.call(self.service.next_hint, self.user, problem_id)
+
+
+class SolutionVerbs(Verbs):
+    @tornado.web.authenticated
+    async def get(self, problem_id: str) -> None:
+        await self.call(self.service.solution, self.user, problem_id)
+
+
+class ProgressVerbs(Verbs):
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        await self.call(self.service.progress_of, self.user)
+
+
+class ClassProgressVerbs(Verbs):
+    """Every learner's progress: instructors only."""
+
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        if not await self.is_instructor():
+            return self.refuse(403, "Only the class's instructors can see the class's progress.")
+        await self.call(self.service.class_progress)
+
+
+class NotFoundVerbs(Verbs):
+    @tornado.web.authenticated
+    def get(self, *args) -> None:
+        self.refuse(404, "There is no such jaxlings endpoint; see the REST API in the README.")
+
+    post = put = delete = patch = get
+
+
+PID = r"([^/]+)"
+ROUTES: list[tuple[str, type[Verbs]]] = [
+    (r"problems/?", ProblemsVerbs),
+    (rf"problems/{PID}/?", ProblemVerbs),
+    (rf"problems/{PID}/check/?", CheckVerbs),
+    (rf"problems/{PID}/hints/next/?", HintVerbs),
+    (rf"problems/{PID}/solution/?", SolutionVerbs),
+    (r"progress/?", ProgressVerbs),
+    (r"class/progress/?", ClassProgressVerbs),
+    (r".*", NotFoundVerbs),
+]
+
+
+def routes(api_base: str, face: type, **kwargs: Any) -> list[tuple]:
+    """Tornado routes under `api_base` (ending in '/'): each verb mixed with the face's base."""
+    out = []
+    for path, verbs in ROUTES:
+        handler = type(verbs.__name__.replace("Verbs", "Handler"), (verbs, face), {})
+        out.append((api_base + path, handler, kwargs))
+    return out

@@ -1,0 +1,95 @@
+"""The progress database's tables (SQLAlchemy Core) and the Alembic upgrade that creates them.
+
+The tables here describe the newest revision in `migrations/versions/`; a change to them is a
+new revision there. `upgrade` is what every face calls when it opens a database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+# the schema of the releases before Alembic: a database that has it but no version is adopted
+LEGACY_REVISION = "0001"
+
+metadata = sa.MetaData()
+
+attempts_t = sa.Table(
+    "attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("user", sa.Text, nullable=False),
+    sa.Column("problem", sa.Text, nullable=False),
+    sa.Column("at", sa.Float, nullable=False),
+    sa.Column("code", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("passed", sa.Integer, nullable=False),
+    sa.Column("duration_ms", sa.Float, nullable=False),
+    # a client's retry of the same Check carries the same key: stored once per user and key
+    sa.Column("idempotency_key", sa.String(128), nullable=True),
+    sa.Column("result", sa.Text, nullable=True),  # the CheckResult JSON, answered to a retry
+)
+
+hint_reveals_t = sa.Table(
+    "hint_reveals",
+    metadata,
+    sa.Column("user", sa.Text, primary_key=True),
+    sa.Column("problem", sa.Text, primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("at", sa.Float, nullable=False),
+)
+
+solution_views_t = sa.Table(
+    "solution_views",
+    metadata,
+    sa.Column("user", sa.Text, nullable=False),
+    sa.Column("problem", sa.Text, nullable=False),
+    sa.Column("at", sa.Float, nullable=False),
+)
+
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current(connection) -> str | None:
+    if not sa.inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: sa.Engine) -> str:
+    """Migrate `engine`'s database to the newest revision and return it.
+
+    One transaction, holding the write lock (SQLite) or an advisory lock (PostgreSQL), so that
+    two processes opening the same database at once migrate it once.
+    """
+    from alembic import command
+
+    newest = head()
+    with engine.connect() as conn:
+        conn.info["write"] = True
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(7201)"))  # any fixed number
+            now = current(conn)
+            if now == newest:
+                return newest
+            cfg = alembic_config(conn)
+            if now is None and sa.inspect(conn).has_table("attempts"):
+                command.stamp(cfg, LEGACY_REVISION)
+            command.upgrade(cfg, "head")
+    return newest
