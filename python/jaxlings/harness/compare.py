@@ -16,9 +16,17 @@ _SCALARS = (bool, int, float, complex)
 
 
 def compare(
-    expected: Any, actual: Any, rtol: float = 1e-5, atol: float = 1e-6, path: str = ""
+    expected: Any,
+    actual: Any,
+    rtol: float = 1e-5,
+    atol: float = 1e-6,
+    path: str = "",
+    names: Optional[list] = None,
 ) -> Optional[str]:
-    """None when `actual` matches `expected`, else one sentence on the first difference."""
+    """None when `actual` matches `expected`, else one sentence on the first difference.
+
+    `names` names the items of a tuple result (`["loss", "grads"]`), so a sentence says
+    `grads: …` rather than `[1]: …`."""
     where = f"{path}: " if path else ""
     expected, actual = _plain(expected), _plain(actual)
     if isinstance(expected, dict):
@@ -43,8 +51,9 @@ def compare(
             return f"{where}a {type(expected).__name__} of {len(expected)} items expected, got {_kind(actual)}"
         if len(actual) != len(expected):
             return f"{where}{len(expected)} items expected, got {len(actual)}"
-        for i, (e, a) in enumerate(zip(expected, actual)):
-            msg = compare(e, a, rtol, atol, f"{path}[{i}]")
+        named = names is not None and len(names) == len(expected)
+        for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
+            msg = compare(e, a, rtol, atol, str(names[i]) if named else f"{path}[{i}]")
             if msg:
                 return msg
         return None
@@ -114,34 +123,41 @@ def _count_sentence(
     if not diff.any():
         return None
     if e.ndim == 0:
-        return f"{where}{_fmt(e[()])} expected, got {_fmt(a[()])}"
+        want, got = _fmt_pair(e[()], a[()])
+        return f"{where}{want} expected, got {got}"
     n, total = int(diff.sum()), diff.size
     if numeric:
         with np.errstate(invalid="ignore", over="ignore"):
             gap = np.where(diff, np.abs(a - e), 0)
-        idx = np.unravel_index(int(np.argmax(gap)), e.shape)
+        idx: Index = np.unravel_index(int(np.argmax(gap)), e.shape)
+        want, got = _fmt_pair(e[idx], a[idx])
         return (
             f"{where}{n} of {total} elements differ; largest |diff| {_fmt(gap[idx])} at "
-            f"{_index(idx, e)} (expected {_fmt(e[idx])}, got {_fmt(a[idx])})"
+            f"{_index(idx, e)} (expected {want}, got {got})"
         )
     idx = _first(diff)
+    want, got = _fmt_pair(e[idx], a[idx])
     return (
         f"{where}{n} of {total} elements differ; first at {_index(idx, e)} "
-        f"(expected {_fmt(e[idx])}, got {_fmt(a[idx])})"
+        f"(expected {want}, got {got})"
     )
 
 
-def _first(mask: np.ndarray):
+# an element's position in an array, as numpy or Python integers
+Index = tuple[int | np.integer[Any], ...]
+
+
+def _first(mask: np.ndarray) -> tuple[int, ...]:
     return tuple(int(i) for i in np.argwhere(mask)[0]) if mask.ndim else ()
 
 
-def _index(idx, arr: np.ndarray) -> str:
+def _index(idx: Index, arr: np.ndarray) -> str:
     if arr.ndim == 0:
         return "the value"
     return f"index {idx[0]}" if len(idx) == 1 else f"index {tuple(int(i) for i in idx)}"
 
 
-def _at(idx, arr: np.ndarray) -> str:
+def _at(idx: Index, arr: np.ndarray) -> str:
     return "" if arr.ndim == 0 else f" at {_index(idx, arr)}"
 
 
@@ -164,6 +180,26 @@ def _fmt(x: Any) -> str:
         return repr(x)
 
 
+def _fmt_pair(expected: Any, actual: Any) -> tuple[str, str]:
+    """Both values with as many significant digits as it takes for them to read differently."""
+    want, got = _fmt(expected), _fmt(actual)
+    if want != got or isinstance(expected, (bool, np.bool_)):
+        return want, got
+    for digits in (6, 8, 10, 13, 17):
+        try:
+            if isinstance(expected, (complex, np.complexfloating)) or isinstance(
+                actual, (complex, np.complexfloating)
+            ):
+                want, got = f"{complex(expected):.{digits}g}", f"{complex(actual):.{digits}g}"
+            else:
+                want, got = f"{float(expected):.{digits}g}", f"{float(actual):.{digits}g}"
+        except (TypeError, ValueError):
+            return want, got
+        if want != got:
+            break
+    return want, got
+
+
 def _kind(x: Any) -> str:
     if x is None:
         return "None"
@@ -176,11 +212,11 @@ def _kind(x: Any) -> str:
     return f"a {type(x).__name__} ({_short(x)})"
 
 
-def _keys(d: dict) -> str:
+def _keys(d: dict[Any, Any]) -> str:
     return _keylist(list(d))
 
 
-def _keylist(keys: list) -> str:
+def _keylist(keys: list[Any]) -> str:
     return ", ".join(repr(k) for k in keys[:8]) + (" …" if len(keys) > 8 else "")
 
 
