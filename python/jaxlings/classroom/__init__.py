@@ -111,7 +111,7 @@ def serve(args: argparse.Namespace) -> int:
     """Run the service until SIGTERM/SIGINT (JupyterHub stops its managed services so)."""
     from jupyterhub.services.auth import HubOAuth
 
-    from ..service import Jaxlings
+    from ..service import JaxlingsService
     from .app import make_app
 
     logging.basicConfig(level=logging.INFO, format="[jaxlings %(asctime)s] %(message)s")
@@ -122,7 +122,7 @@ def serve(args: argparse.Namespace) -> int:
     token = os.environ.get("JUPYTERHUB_API_TOKEN", "")
     api_url = os.environ.get("JUPYTERHUB_API_URL", "http://127.0.0.1:8081/hub/api")
     data_dir = identity.data_dir(args.data_dir)
-    service = Jaxlings(
+    service = JaxlingsService(
         data_dir=data_dir,
         problems_dir=Path(args.problems) if args.problems else None,
         db_path=identity.database(data_dir, args.db),

@@ -13,14 +13,14 @@ from jupyterhub.services.auth import HubOAuthCallbackHandler, HubOAuthenticated
 
 from .. import identity
 from ..rest import routes
-from ..service import Jaxlings
+from ..service import JaxlingsService
 from . import Roles
 
 
 class ServiceFace(HubOAuthenticated, tornado.web.RequestHandler):
     """The user is the hub user of the token or OAuth cookie; roles come from a hub group."""
 
-    def initialize(self, service: Jaxlings, roles: Roles) -> None:
+    def initialize(self, service: JaxlingsService, roles: Roles) -> None:
         self.service = service
         self.roles = roles
         self.hub_auth = self.settings["hub_auth"]
@@ -125,7 +125,7 @@ td.solved {{ background: #d4f4d4; }} td.attempted {{ background: #fbe6c2; }}
 
 
 def make_app(
-    service: Jaxlings,
+    service: JaxlingsService,
     prefix: str,
     roles: Roles,
     hub_auth: Any,
