@@ -93,7 +93,9 @@ class CheckVerbs(Verbs):
     _stream_request_body = True
 
     async def prepare(self) -> None:
-        await super().prepare()  # type: ignore[misc]
+        pending = super().prepare()  # type: ignore[misc]
+        if pending is not None:  # jupyter_server's prepare is async, a plain RequestHandler's not
+            await pending
         self._chunks: list[bytes] = []
         self._size = 0
         if self._finished:  # type: ignore[attr-defined]

@@ -42,9 +42,9 @@ class Replica:
         cmd = [
             sys.executable, "-m", "jaxlings.cli", "service",
             "--db", self.db, "--data-dir", str(self.root / "data"), "--problems", str(self.bank),
-            "--url", self.url, "--workers", "2", "--spare", "1", "--time-limit", "5",
+            "--url", self.url, "--workers", "2", "--spare", "1", "--time-limit", "120",
             "--checks-per-minute", str(CHECKS_PER_MINUTE),
-        ]  # fmt: skip
+        ]  # fmt: skip  (a generous time limit: load must not fail a Check)
         self.proc = subprocess.Popen(
             cmd,
             env=service_env(self.hub, self.url),
