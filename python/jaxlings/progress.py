@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from .api import Verdict
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -118,7 +120,7 @@ class ProgressStore:
         raise AssertionError("unreachable")
 
     def record_attempt(
-        self, user: str, problem: str, code: str, status: str, passed: bool, duration_ms: float
+        self, user: str, problem: str, code: str, status: Verdict, passed: bool, duration_ms: float
     ) -> int:
         """Store one attempt; returns its number for this user and problem (1-based)."""
         for retry in (True, False):
@@ -132,7 +134,7 @@ class ProgressStore:
         raise AssertionError("unreachable")
 
     def _record_attempt(
-        self, user: str, problem: str, code: str, status: str, passed: bool, duration_ms: float
+        self, user: str, problem: str, code: str, status: Verdict, passed: bool, duration_ms: float
     ) -> int:
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
