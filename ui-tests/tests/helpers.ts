@@ -1,5 +1,5 @@
 /** Steps a learner takes, shared by the browser tests. */
-import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, JupyterLabPage, test } from '@jupyterlab/galata';
 import type { Locator } from '@playwright/test';
 import * as path from 'path';
 
@@ -10,6 +10,17 @@ export const SCREENSHOTS = path.resolve(
   '..',
   process.env.JAXLINGS_UPDATE_SCREENSHOTS ? 'screenshots' : 'test-results/screenshots'
 );
+
+// Galata waits 15 s for JupyterLab to start unless told otherwise, and on a busy 2-core machine
+// it takes longer (33 s seen at load 30): without a timeout of their own, its waits get 2 min.
+const waitForCondition = JupyterLabPage.prototype.waitForCondition;
+JupyterLabPage.prototype.waitForCondition = function (
+  this: JupyterLabPage,
+  condition: () => Promise<boolean> | boolean,
+  timeout?: number
+): Promise<void> {
+  return waitForCondition.call(this, condition, timeout ?? 120_000);
+};
 
 /** Open the jaxlings side panel and wait for its problem list. */
 export async function openPanel(page: IJupyterLabPageFixture): Promise<Locator> {
