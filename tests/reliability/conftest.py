@@ -365,7 +365,7 @@ class JupyterServer:
         pids = [
             p
             for p in descendants(self.proc.pid)
-            if "jaxlings.harness.worker" in cmdline(p) and "unshare" not in cmdline(p)[0]
+            if "jaxlings.harness.worker" in " ".join(cmdline(p)) and not cmdline(p)[0].endswith(("unshare", "bwrap", "sh"))
         ]
         return pids
 

@@ -67,6 +67,11 @@ WATCHED = (
     "gc",
     "traceback",
     "linecache",
+    "json",
+    "_json",
+    "struct",
+    "_struct",
+    "select",
 )
 # recursion deeper than this is a RecursionError at once, whatever the code asks for: deep
 # Python recursion otherwise grows the heap until the memory limit, slowly on a busy machine
@@ -220,12 +225,15 @@ _VOLATILE = frozenset(
 )
 
 
-def _changed(d, keys: tuple, ids: list) -> str | None:
+def _changed(
+    d, keys: tuple, ids: list, len=len, list=list, map=map, id=id, zip=zip, volatile=_VOLATILE
+) -> str | None:
+    # (builtins bound at import: a cell that patches builtins cannot make this scan lie)
     """The first key of `keys` whose value in `d` is no longer the same object, if any."""
     if len(d) == len(keys) and list(map(id, d.values())) == ids:
         return None  # the common case, at C speed
     for k, vid in zip(keys, ids):
-        if id(d.get(k, d)) != vid and k not in _VOLATILE and not k.startswith("__"):
+        if id(d.get(k, d)) != vid and k not in volatile and not k.startswith("__"):
             return k
     return None
 
@@ -253,12 +261,25 @@ def settings_changed(snap: dict) -> str | None:
     return None
 
 
-def altered(snap: dict) -> str | None:
-    """What learner code changed in the watched modules, or None if nothing."""
-    if threading.active_count() > snap["threads"]:
+def altered(
+    snap: dict,
+    _changed=_changed,
+    active_count=threading.active_count,
+    modules=sys.modules,
+    isinstance=isinstance,
+    enumerate=enumerate,
+    zip=zip,
+    range=range,
+    str=str,
+) -> str | None:
+    """What learner code changed in the watched modules, or None if nothing.
+
+    Everything it calls is bound at import (defaults, which the guard stops code replacing), so a
+    cell that patches this module, builtins or threading cannot make it report nothing."""
+    if active_count() > snap["threads"]:
         return "a thread started by the code is still running"
     for name, mod in snap["modules"].items():
-        if sys.modules.get(name) is not mod:
+        if modules.get(name) is not mod:
             return f"module {name} was replaced"
     entries, cells, tags = snap["entries"], snap["cells"], snap["tags"]
     if cells is not None:
@@ -514,7 +535,7 @@ class Worker:
             return err
         return None
 
-    def check(self, job: dict, nonce: str, snap: dict) -> dict:
+    def check(self, job: dict, nonce: str, snap: dict, altered=altered) -> dict:
         ns = self.namespace()
         result: dict = {"op": "result", "cell_error": None, "missing": None, "checks": []}
         err = self.run_cell(job["source"], ns)
@@ -581,7 +602,9 @@ class Worker:
         result["reason"] = altered(snap)
         return result
 
-    def structural_checks(self, checks_source: str, learner_ns: dict, nonce: str, snap) -> list:
+    def structural_checks(
+        self, checks_source: str, learner_ns: dict, nonce: str, snap, altered=altered
+    ) -> list:
         checks_ns = self.namespace()
         err = self.run_cell(checks_source, checks_ns, CHECKS)
         if err is not None:
@@ -647,7 +670,7 @@ class Worker:
                 results.append({"ok": False, "error": self.describe(exc, name)})
         return {"op": "result", "preload_error": None, "blocks": results}
 
-    def serve(self) -> None:
+    def serve(self, altered=altered, settings_changed=settings_changed) -> None:
         snap = snapshot()
         self.send({"op": "ready", "pid": os.getpid()})
         codec = self.codec
