@@ -207,7 +207,9 @@ class JupyterServer:
         header_identity: bool = True,
         sandbox: bool = True,
         extra_config: str = "",
+        run_as: Optional[tuple[int, int]] = None,
     ):
+        self.run_as = run_as  # (uid, gid): run the server as that user (the caller is root)
         self.workdir = Path(workdir)
         self.bank = bank
         self.root_dir = self.workdir / "root"
@@ -286,14 +288,18 @@ class JupyterServer:
         log = open(self.log_path, "ab")
         log.write(f"\n=== start #{self.starts + 1} on port {self.port}\n".encode())
         log.flush()
+        cmd = [
+            sys.executable,
+            "-m",
+            "jupyter_server",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+        ]
+        if self.run_as:
+            env["HOME"] = str(self.workdir)
+            cmd = as_user(self.run_as, self.workdir) + cmd
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "jupyter_server",
-                f"--ServerApp.port={self.port}",
-                "--ServerApp.port_retries=0",
-            ],
+            cmd,
             cwd=self.workdir,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -365,7 +371,8 @@ class JupyterServer:
         pids = [
             p
             for p in descendants(self.proc.pid)
-            if "jaxlings.harness.worker" in " ".join(cmdline(p)) and not cmdline(p)[0].endswith(("unshare", "bwrap", "sh"))
+            if "jaxlings.harness.worker" in " ".join(cmdline(p))
+            and not cmdline(p)[0].endswith(("unshare", "bwrap", "sh"))
         ]
         return pids
 
@@ -452,6 +459,24 @@ class JupyterServer:
         r = self.api("GET", f"problems/{problem}", user=user)
         assert r.status == 200, r
         return r.json()
+
+
+def as_user(ids: tuple[int, int], workdir: Path) -> list[str]:
+    """A command prefix (root only) that runs the rest as uid/gid `ids` in a private mount
+    namespace where the interpreter's tree is reachable even when it lives under /root (mode
+    0700): /root is covered by a tmpfs holding just that tree. Nothing changes on the host."""
+    uid, gid = ids
+    base = os.path.realpath(sys.base_prefix)
+    hold = workdir / "interpreter"
+    hold.mkdir(exist_ok=True)
+    script = "set -e; "
+    if base.startswith("/root/"):
+        script += (
+            f"mount --bind {base!r} {str(hold)!r}; mount -t tmpfs -o mode=0755 tmpfs /root; "
+            f"mkdir -p {base!r}; mount --bind {str(hold)!r} {base!r}; "
+        )
+    script += f'exec setpriv --reuid {uid} --regid {gid} --clear-groups -- "$@"'
+    return ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c", script, "sh"]
 
 
 def attempts_in_db(db_path: Path, user: Optional[str] = None, problem: Optional[str] = None) -> int:

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
+import shutil
+import subprocess
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 
-from .conftest import EMA, EMA_OK, JupyterServer, make_bank, problem_dir, unique_user, wait_healthy
+from .conftest import EMA, JupyterServer, make_bank, problem_dir, unique_user, wait_healthy
 
 SERVER_RSS_LIMIT_MB = 1500  # the server with its bank and pool bookkeeping stays well below this
 RIGHT = "decay * ema_arr + (1.0 - decay) * params_arr"
@@ -40,22 +44,46 @@ def server_rss_mb(server: JupyterServer) -> float:
     return 0.0
 
 
-@pytest.fixture(scope="module")
-def jailed(tmp_path_factory):
-    """A server of its own (2 workers), so its paths are known to the attacks."""
-    bank = make_bank(tmp_path_factory.mktemp("jail-bank"))
-    srv = JupyterServer(
-        tmp_path_factory.mktemp("jail-server"), bank=bank, time_limit_s=10.0, pool_size=3
-    )
-    srv.start()
-    detail = srv.detail(EMA, "warm")
-    if not detail["isolation"]["jailed"]:
-        srv.stop()
-        pytest.skip(detail["isolation"]["note"])
-    wait_healthy(srv, "warm")
-    yield srv
-    srv.stop()
-    srv.reap_workers()
+@pytest.fixture(scope="module", params=["root", "unprivileged"])
+def jailed(request):
+    """A server of its own, so its paths are known to the attacks: as root, and as an unprivileged
+    user (a throwaway one made with useradd when the tests run as root)."""
+    root = os.getuid() == 0
+    if request.param == "root" and not root:
+        pytest.skip("not running as root")
+    top = Path(tempfile.mkdtemp(prefix="jaxlings-jail-"))
+    user, run_as = None, None
+    if request.param == "unprivileged" and root:
+        user = f"jxl{os.getpid() % 100000}{os.urandom(2).hex()}"
+        subprocess.run(["useradd", "-M", "-r", "-s", "/usr/sbin/nologin", user], check=True)
+        run_as = (int(_id(user, "-u")), int(_id(user, "-g")))
+    try:
+        bank = make_bank(top / "bank")
+        work = top / "server"
+        work.mkdir()
+        if run_as:
+            top.chmod(0o755)
+            for d in (top, *top.rglob("*")):
+                os.chown(d, *run_as, follow_symlinks=False)
+        srv = JupyterServer(work, bank=bank, time_limit_s=10.0, pool_size=3, run_as=run_as)
+        srv.start()
+        try:
+            detail = srv.detail(EMA, "warm")
+            if not detail["isolation"]["jailed"]:
+                pytest.skip(detail["isolation"]["note"])
+            wait_healthy(srv, "warm")
+            yield srv
+        finally:
+            srv.stop()
+            srv.reap_workers()
+    finally:
+        if user:
+            subprocess.run(["userdel", user], check=False)
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def _id(user: str, flag: str) -> str:
+    return subprocess.run(["id", flag, user], check=True, capture_output=True, text=True).stdout
 
 
 def attacks(srv: JupyterServer) -> dict:
@@ -76,13 +104,12 @@ def attacks(srv: JupyterServer) -> dict:
             c.execute("DELETE FROM attempts"); c.commit(); ok = True
             """,
         "poison the compile cache": """
-            for d in ('/opt/xla-cache', %r):
+            for d in ('/opt/xla-cache', {!r}):
                 try:
                     open(d + '/poison', 'w').write('x'); ok = True
                 except OSError as exc:
                     print('held:', exc)
-            """
-        % str(data / "xla-cache"),
+            """.format(str(data / "xla-cache")),
         "persist into config, bank and package": f"""
             import jax
             for f in ({str(cfg)!r}, {str(cases)!r}, jax.__file__):

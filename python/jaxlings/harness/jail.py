@@ -333,7 +333,7 @@ class Jail:
             "JAX_PLATFORMS": "cpu",
             "JAX_TRACEBACK_FILTERING": "off",
             "TF_CPP_MIN_LOG_LEVEL": "3",
-            "XLA_FLAGS": XLA_FLAGS,
+            "XLA_FLAGS": os.environ.get("JAXLINGS_XLA_FLAGS", XLA_FLAGS),
             "OMP_NUM_THREADS": "1",
             "JAXLINGS_SOCKET_FD": str(socket_fd),
             "JAXLINGS_JAILED": "1" if self.bwrap else "0",
