@@ -512,8 +512,14 @@ def assert_no_server_error(text: str) -> None:
 
 
 def wait_healthy(server: JupyterServer, user: str, problem: str = EMA, code: str = EMA_OK) -> dict:
-    """The next correct check passes (the server and its pool recovered)."""
-    res = server.check_json(problem, code, user)
+    """The next correct check passes (the server and its pool recovered).
+
+    A timeout is retried (twice): on a loaded machine a fresh worker's first Check can spend
+    the short test time limit compiling, which says nothing about the server's health."""
+    for _ in range(3):
+        res = server.check_json(problem, code, user)
+        if res["status"] != "timeout":
+            break
     assert res["passed"] and res["status"] == "passed", res
     return res
 
@@ -532,8 +538,7 @@ def server(tmp_path_factory, bank_dir):
     srv = JupyterServer(tmp_path_factory.mktemp("rel-server"), bank=bank_dir, time_limit_s=3.0)
     srv.start()
     # first check: computes the expected outputs and warms a worker
-    warm = srv.check_json(EMA, EMA_OK, "warmup")
-    assert warm["passed"], warm
+    wait_healthy(srv, "warmup")
     yield srv
     srv.stop()
     left = srv.reap_workers()

@@ -61,11 +61,11 @@ def jailed(request):
         bank = make_bank(top / "bank")
         work = top / "server"
         work.mkdir()
-        if run_as:
+        srv = JupyterServer(work, bank=bank, time_limit_s=10.0, pool_size=3, run_as=run_as)
+        if run_as:  # everything the server needs is its own (the checkout is world-readable)
             top.chmod(0o755)
             for d in (top, *top.rglob("*")):
                 os.chown(d, *run_as, follow_symlinks=False)
-        srv = JupyterServer(work, bank=bank, time_limit_s=10.0, pool_size=3, run_as=run_as)
         srv.start()
         try:
             detail = srv.detail(EMA, "warm")

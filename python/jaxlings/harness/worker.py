@@ -363,15 +363,20 @@ def _exception_text(exc: BaseException) -> str:
 # ---------------------------------------------------------------- the guard
 
 
-def _guard_hook():
-    """An audit hook refusing, while learner code runs, the routes to the harness's state that no
+def _guard_hook(learner_ident: int):
+    """An audit hook refusing, while a job runs, the routes to the harness's state that no
     assignment takes (so the integrity scan cannot see them); and the switch that arms it.
 
+    Learner code runs on its own thread (LearnerThread), whose stack holds nothing of the
+    harness: frames are allowed there (libraries such as typing_extensions inspect their
+    callers) and refused on the harness's thread (a __del__ run by the collector there).
     The switch lives in this closure only; the hook cannot be removed from Python code."""
+    import _thread
+
+    get_ident = _thread.get_ident
     armed = [False]
     frames = {"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back"}
     denied = {
-        "sys._getframe": "frame inspection",
         "sys._current_frames": "frame inspection",
         "sys.settrace": "tracing",
         "sys.setprofile": "tracing",
@@ -388,7 +393,10 @@ def _guard_hook():
     def hook(event: str, args: tuple) -> None:
         if not armed[0]:
             return
-        if event in denied:
+        if event == "sys._getframe":
+            if get_ident() != learner_ident:
+                refuse("frame inspection")
+        elif event in denied:
             if event == "sys.addaudithook":
                 raise RuntimeError("a Check does not allow audit hooks")  # (not added, silently)
             refuse(denied[event])
@@ -396,7 +404,7 @@ def _guard_hook():
             refuse("ctypes")
         elif event in ("object.__getattr__", "object.__setattr__", "object.__delattr__"):
             name = args[1] if len(args) > 1 else ""
-            if name in frames:
+            if name in frames and get_ident() != learner_ident:
                 refuse("frame inspection")
             if event != "object.__getattr__" and name in (
                 "__code__",
@@ -435,13 +443,56 @@ def _plain_handlers_only(real):
     def signal(signalnum, handler):
         if handler not in (_sig.SIG_IGN, _sig.SIG_DFL):
             try:
-                sys._getframe(0)  # refused exactly while the guard is armed (no flag to flip)
+                sys._current_frames()  # refused exactly while the guard is armed (no flag to flip)
             except PermissionError:
                 raise PermissionError("a Check does not allow Python signal handlers") from None
         return real(signalnum, handler)
 
     signal.__doc__ = real.__doc__
     return signal
+
+
+def _learner_loop(q) -> None:
+    """The learner thread's whole stack: one call at a time, nothing of the harness in reach."""
+    while True:
+        fn, args, box, done = q.get()
+        try:
+            box.append((True, fn(*args)))
+        except BaseException as exc:
+            box.append((False, exc))
+        fn = args = box = None
+        done.set()
+        done = None
+
+
+class LearnerThread:
+    """Runs every call into learner code on one thread, so that the frames learner code can reach
+    (its own, and their callers by f_back) are never the harness's: the nonce, the integrity
+    snapshot and the guard's switch live on the main thread only."""
+
+    def __init__(self) -> None:
+        import queue
+
+        self._q = queue.SimpleQueue()
+        old = threading.stack_size(256 * 2**20)  # deep tracing in JAX needs a main-sized stack
+        try:
+            self.thread = threading.Thread(
+                target=_learner_loop, args=(self._q,), daemon=True, name="jaxlings-learner"
+            )
+            self.thread.start()
+        finally:
+            threading.stack_size(old)
+        self.ident = self.thread.ident
+
+    def call(self, fn, *args):
+        box: list = []
+        done = threading.Event()
+        self._q.put((fn, args, box, done))
+        done.wait()
+        ok, value = box[0]
+        if not ok:
+            raise value
+        return value
 
 
 class Worker:
@@ -453,6 +504,7 @@ class Worker:
         self.codec = codec
         self.devnull = os.open(os.devnull, os.O_WRONLY)
         self._arm = arm or (lambda on: None)
+        self.learner_thread = LearnerThread()
         self.jailed = os.environ.get("JAXLINGS_JAILED") == "1"
 
     def send(self, obj) -> None:
@@ -482,8 +534,8 @@ class Worker:
         os.dup2(self.devnull, 2)
 
     def learner(self, fn, *args):
-        """Call into learner code (the guard is armed for the whole job; see serve)."""
-        return fn(*args)
+        """Call into learner code, on the learner thread (the guard is armed for the whole job)."""
+        return self.learner_thread.call(fn, *args)
 
     def unguarded(self, fn, *args):
         """Run harness code that needs what the guard refuses (tracebacks read frames), with the
@@ -828,7 +880,7 @@ def main() -> None:
     import signal
 
     signal.signal = _signal.signal = _plain_handlers_only(_signal.signal)
-    worker._arm = _guard_hook()
+    worker._arm = _guard_hook(worker.learner_thread.ident)
     worker.serve()
     os._exit(0)
 
