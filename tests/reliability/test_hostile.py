@@ -221,8 +221,9 @@ def test_hostile_submission_is_a_clear_non_pass(server, user, name):
         assert res["error"] and res["error"]["message"].strip(), res
     for w in words:
         assert w in res["error"]["message"], res["error"]
-    # the wall clock holds whatever the code does (limit + kill + reading what was printed)
-    assert took < LIMIT_S + 8, f"the check took {took:.1f} s with a {LIMIT_S:g} s limit"
+    # the wall clock holds whatever the code does (limit + kill + reading what was printed);
+    # generous, so that a loaded machine's slowness is not mistaken for a hang
+    assert took < LIMIT_S + 40, f"the check took {took:.1f} s with a {LIMIT_S:g} s limit"
     assert res["saved"] and res["attempt"] == 1
     wait_healthy(server, user)
 

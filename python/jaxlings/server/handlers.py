@@ -12,7 +12,8 @@ from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
 from ..checker import MAX_CODE_BYTES
-from ..service import Jaxlings as JaxlingsService, Refusal
+from ..service import Jaxlings as JaxlingsService
+from ..service import Refusal
 
 # checks block on a worker; they wait in these threads, never on the event loop, and cheap
 # calls (lists, hints, progress) have threads of their own, so they never queue behind Checks
@@ -20,6 +21,7 @@ _CHECKS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check"
 _CHEAP = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jaxlings-api")
 # the most a Check's body may be: the code limit in JSON's worst escaping (\uXXXX), plus slack
 MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 4096
+DISCARD_BYTES = 16 * 1024 * 1024  # larger bodies are not read at all
 TOO_LARGE = f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell with your function."
 
 
@@ -76,8 +78,10 @@ class ProblemHandler(BaseHandler):
 
 @tornado.web.stream_request_body
 class CheckHandler(BaseHandler):
-    """POST problems/{id}/check: the body is streamed, and refused past MAX_BODY_BYTES before
-    the rest of it is read (a declared Content-Length over the limit: before any of it)."""
+    """POST problems/{id}/check: the body is streamed and nothing past MAX_BODY_BYTES is kept; a
+    body declared (or found) larger than DISCARD_BYTES is refused without reading the rest (the
+    connection closes), while one up to that size is read and dropped so that the client, which
+    sends before it reads, gets the 413 sentence."""
 
     async def prepare(self) -> None:
         await super().prepare()
@@ -85,9 +89,9 @@ class CheckHandler(BaseHandler):
         self._size = 0
         if self._finished:
             return
-        self.request.connection.set_max_body_size(MAX_BODY_BYTES + 1)
+        self.request.connection.set_max_body_size(DISCARD_BYTES)
         declared = self.request.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        if declared and declared.isdigit() and int(declared) > DISCARD_BYTES:
             self.set_header("Connection", "close")
             self.refuse(413, TOO_LARGE)
 
