@@ -115,8 +115,10 @@ HOSTILE = {
                 return down(n + 1) + 1
             return down(0)
         """),
-        {"error"},  # the worker caps the recursion limit: a RecursionError at once, on any machine
-        ["recurs"],
+        # the worker caps the recursion limit: a RecursionError at once (each case recurses
+        # 20 000 deep, so a very busy machine may still spend the 3 s limit: also a clear non-pass)
+        {"error", "timeout"},
+        [],
     ),
     "a thread left running": (
         code("""
@@ -309,6 +311,8 @@ UNSANDBOXED = [
 
 
 ORPHAN_AFTER_EXIT = pytest.mark.xfail(
+    # per-worker cgroups (root here) kill the orphan too; without them it is re-parented to init
+    condition=not (os.geteuid() == 0 and os.access("/sys/fs/cgroup/pids", os.W_OK)),
     strict=True,
     reason=(
         "open: without the PID namespace, a grandchild left by code that then ends its own worker "
@@ -430,7 +434,7 @@ def test_walking_frames_and_the_gc_finds_no_expected_values(server, user, tmp_pa
     assert not res["passed"], res["cases"]
     assert res["status"] in ("failed", "error")
     if server.detail(EMA, user)["isolation"]["jailed"]:
-        assert "does not allow frame inspection" in res["error"]["message"], res["error"]
+        assert "a Check does not allow" in res["error"]["message"], res["error"]
         return  # the walk is refused (and the jail could not write its dump here anyway)
     dumps = sorted(tmp_path.glob("hunt-*.json"))
     assert len(dumps) == 7, dumps  # one per case: the code really ran and looked everywhere
