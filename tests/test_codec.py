@@ -114,7 +114,6 @@ def test_frames_are_depth_checked_before_parsing_and_schema_checked():
 def test_a_frame_over_the_limit_is_refused_from_its_header():
     import socket
     import struct
-
     import time
 
     for send, error in (
