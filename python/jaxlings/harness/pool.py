@@ -510,7 +510,7 @@ class WorkerPool:
         if isinstance(owner, Reference):
             # a fresh worker may become a reference one (never to serve learners after); it keeps
             # its read-only compile cache, so only workers started trusted ever write that cache
-            return 3 if w.trusted else (2 if w.owner == FRESH else 0)
+            return 3 if w.trusted or w.owner == REFERENCE else (2 if w.owner == FRESH else 0)
         if w.trusted:
             return 0
         if w.owner == owner:
