@@ -570,6 +570,9 @@ def pytest_terminal_summary(terminalreporter) -> None:
     load = getattr(sys.modules.get(__package__ + ".test_load"), "LOAD_STATS", None)
     if load:
         tr.write_line("load: " + ", ".join(f"{k} {v}" for k, v in load.items()))
+    held = getattr(sys.modules.get(__package__ + ".test_jail"), "HELD", None)
+    if held:
+        tr.write_line(f"attacks from a Check held ({len(held)}): " + "; ".join(held))
     faults = getattr(sys.modules.get(__package__ + ".test_faults"), "FAULTS", None)
     if faults:
         tr.write_line(f"faults injected and survived ({len(faults)}): " + "; ".join(faults))

@@ -240,7 +240,8 @@ def test_an_attack_from_a_check_is_held(jailed, name):
     wait_healthy(srv, unique_user("next"))  # another user's next Check passes
     rss = server_rss_mb(srv)
     assert rss < SERVER_RSS_LIMIT_MB, f"the server holds {rss:.0f} MiB after {name!r}"
-    HELD.append(f"{name}: {res['status']}, server {rss:.0f} MiB")
+    who = "root" if os.geteuid() == 0 and not srv.run_as else "unprivileged"
+    HELD.append(f"[{who}] {name}: {res['status']}, server {rss:.0f} MiB")
 
 
 @pytest.mark.timeout(300)
