@@ -89,7 +89,7 @@ def test_fifty_concurrent_checks_from_five_users(server):
                     return job, r
                 with lock:
                     refused[0] += 1
-                time.sleep(0.2)
+                time.sleep(1.0)  # (a learner reads the sentence before pressing again)
         finally:
             with lock:
                 in_flight[0] -= 1
