@@ -965,8 +965,111 @@ def measure_sqlite_commit(tmp: Path, n: int) -> dict:
 # ---------------------------------------------------------------- the run
 
 
+def measure_jail(problems: list, n: int, tmp: Path) -> dict:
+    """Side by side in one run: warm Check p50 with and without the bubblewrap jail (and without
+    the 8 emulated devices), worker start-to-ready, and this process's (the server's) memory
+    while a worker sends a 128 MB frame."""
+    from jaxlings.checker import Checker
+    from jaxlings.harness.pool import WorkerPool
+
+    variants = [
+        ("jailed", True, None),
+        ("plain", False, None),
+        (
+            "jailed, 1 device",
+            True,
+            "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+        ),
+    ]
+    pools: dict = {}
+    out: dict = {"warm_p50_ms": {}, "start_to_ready_ms": {}}
+    try:
+        for name, jailed, xla in variants:
+            if xla:
+                os.environ["JAXLINGS_XLA_FLAGS"] = xla
+            pool = WorkerPool(
+                max_workers=1, spare=1, sandbox=jailed, compile_cache_dir=tmp / f"xla-{jailed}"
+            )
+            if jailed and not pool.isolation.jailed:
+                log(f"jail: {pool.isolation.note}")
+                return {"skipped": pool.isolation.note}
+            pool.prefill()
+            checker = Checker(pool, tmp / f"expected-{name}")
+            for p in problems:
+                assert checker.check(p, p.solution, "bench")["passed"]  # starts, computes, warms
+            os.environ.pop("JAXLINGS_XLA_FLAGS", None)
+            pools[name] = (pool, checker)
+        times: dict = {(name, p.id): [] for name in pools for p in problems}
+        for _ in range(n):  # interleaved, so that the machine's noise falls on all alike
+            for p in problems:
+                for name, (_pool, checker) in pools.items():
+                    t0 = time.perf_counter()
+                    res = checker.check(p, p.solution, "bench")
+                    times[(name, p.id)].append((time.perf_counter() - t0) * 1000)
+                    assert res["passed"], res
+        for p in problems:
+            row = {name: r(pct(times[(name, p.id)], 50)) for name in pools}
+            row["jail_overhead"] = ratio(row["jailed"], row["plain"])
+            out["warm_p50_ms"][p.id] = row
+            log(f"jail {p.id}: warm p50 " + ", ".join(f"{k} {v}" for k, v in row.items()))
+        for name, (pool, _c) in pools.items():
+            out["start_to_ready_ms"][name] = [r(x, 0) for x in pool.ready_ms]
+        log(f"jail: worker start-to-ready ms {out['start_to_ready_ms']}")
+        # the huge-frame attack: this process is the server; sample its RSS meanwhile
+        pool, checker = pools["jailed"]
+        attack = (
+            "import os, struct, time\n"
+            "def ema_step(seed, params_arr, ema_arr, decay):\n"
+            "    for fd in range(3, 40):\n"
+            "        try:\n"
+            "            os.write(fd, struct.pack('>I', 128 * 2**20) + b'[' * (128 * 2**20))\n"
+            "        except OSError:\n"
+            "            pass\n"
+            "    time.sleep(2)\n"
+        )
+        before = proc_status(os.getpid()).get("VmRSS")
+        peak = [before]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], proc_status(os.getpid()).get("VmRSS") or 0)
+                time.sleep(0.02)
+
+        th = threading.Thread(target=sample, daemon=True)
+        th.start()
+        ema = next(p for p in problems if p.id == "nnx-ema-step")
+        res = checker.check(ema, attack, "attacker")
+        done.set()
+        th.join()
+        out["huge_frame_attack"] = {
+            "status": res["status"],
+            "server_rss_before_mib": r(before, 1),
+            "server_rss_peak_mib": r(peak[0], 1),
+        }
+        log(
+            f"jail: 128 MB frame attack -> {res['status']}, server RSS {before:.0f} -> peak {peak[0]:.0f} MiB"
+        )
+    finally:
+        for pool, _c in pools.values():
+            pool.close()
+    return out
+
+
 def run(args) -> dict:
     smoke = args.smoke
+    if args.jail_only:
+        bank = Bank(ROOT / "problems")
+        tmp = Path(tempfile.mkdtemp(prefix="jaxlings-bench-jail-"))
+        try:
+            rep = {
+                "machine": machine(),
+                "jail": measure_jail([bank.get(i) for i in REFERENCE], args.checks or 30, tmp),
+            }
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        rep["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+        return rep
     bank = Bank(ROOT / "problems")
     ids = REFERENCE + ([] if smoke else HEAVY)
     missing = [i for i in ids if bank.get(i) is None]
@@ -1028,6 +1131,7 @@ def run(args) -> dict:
             log("nbgrader not found: skipped (see benchmarks/README.md to install it)")
 
         report["sqlite_commit"] = measure_sqlite_commit(tmp, 50 if smoke else 200)
+        report["jail"] = measure_jail(problems[:2], 10 if smoke else 40, tmp)
 
         srv = Server(tmp, "server", **main_cfg)
         servers.append(srv)
@@ -1213,6 +1317,24 @@ def table(rep: dict) -> str:
             f"| check right after a timeout that must wait for a fresh worker (pool of 1) "
             f"| {fmt(f['next_check_ms'], 0)} |"
         )
+    j = rep.get("jail") or {}
+    if j.get("warm_p50_ms"):
+        lines += [
+            "",
+            "| jail: warm Check p50 ms (in process, same run) | jailed | plain | jailed, 1 device | jailed ÷ plain |",
+            "|---|--:|--:|--:|--:|",
+        ]
+        for pid, row in j["warm_p50_ms"].items():
+            lines.append(
+                f"| {pid} | {fmt(row['jailed'])} | {fmt(row['plain'])} | {fmt(row['jailed, 1 device'])} "
+                f"| {fmt(row['jail_overhead'], 2, '×')} |"
+            )
+        lines.append(f"| worker start-to-ready ms | {j['start_to_ready_ms']} | | | |")
+        h = j["huge_frame_attack"]
+        lines.append(
+            f"| server RSS under a 128 MB frame attack ({h['status']}) | {fmt(h['server_rss_before_mib'], 0)} → "
+            f"{fmt(h['server_rss_peak_mib'], 0)} MiB | | | |"
+        )
     tp = rep["throughput"]
     lines += [
         "",
@@ -1303,10 +1425,21 @@ def main(argv: Optional[list[str]] = None) -> int:
         help="install requirements-optional.txt (nbgrader, py-spy, pyinstrument) into "
         "benchmarks/.venv-optional, then exit",
     )
+    ap.add_argument(
+        "--jail-only",
+        action="store_true",
+        help="only the side-by-side jailed / plain warm checks, start-to-ready and the "
+        "huge-frame attack (results/jail.json)",
+    )
     args = ap.parse_args(argv)
     if args.install_optional:
         return install_optional()
     rep = run(args)
+    if args.jail_only:
+        out = args.json or HERE / "results" / "jail.json"
+        out.write_text(json.dumps(rep, indent=1) + "\n")
+        print(json.dumps(rep["jail"], indent=1))
+        return 0
     out = args.json or HERE / "results" / ("smoke.json" if args.smoke else "latest.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     rep["table"] = table(rep)

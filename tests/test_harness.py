@@ -354,3 +354,40 @@ def test_learner_code_has_no_network(checker, ema, pool):
     server.close()
     assert not r["passed"] and r["status"] == "error"
     assert "OSError" in r["error"]["message"] or "Errno" in r["error"]["message"], r["error"]
+
+
+def test_libraries_may_inspect_frames_in_learner_code(checker, ema):
+    """typing_extensions (inside nnx.jit) and inspect look at their callers: allowed, because
+    learner code runs on its own thread, where no harness frame can be reached."""
+    r = check(
+        checker,
+        ema,
+        """
+        import inspect, sys
+        class Blend(nnx.Module):
+            def __init__(self, decay):
+                self.decay = nnx.Variable(jnp.asarray(decay))
+            def __call__(self, p, e):
+                return self.decay[...] * e + (1.0 - self.decay[...]) * p
+        @nnx.jit
+        def run(m, p, e):
+            return m(p, e)
+        def ema_step(seed, params_arr, ema_arr, decay):
+            assert inspect.stack()[0].function == "ema_step" and sys._getframe(1) is not None
+            return run(Blend(decay), params_arr, ema_arr)
+    """,
+        owner="frames",
+    )
+    assert r["passed"], (r["error"], r["cases"][:1])
+
+
+def test_a_cell_that_patches_the_harness_and_its_scan_does_not_pass(checker, small_bank):
+    counters = small_bank.get("nnx-counters-and-buffers")
+    patch = textwrap.dedent("""
+        import jaxlings.harness.worker as w
+        w.Worker.structural_checks = lambda *a, **k: []
+        w.altered = lambda *a, **k: None
+    """)
+    r = check(checker, counters, patch + "\n" + counters.solution, owner="patcher")
+    assert not r["passed"] and r["status"] == "error"
+    assert "changed the checker's own code" in r["error"]["message"], r["error"]

@@ -24,6 +24,7 @@ _CHECKS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check"
 _CHEAP = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jaxlings-api")
 # the most a Check's body may be: the code limit in JSON's worst escaping (\uXXXX), plus slack
 MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 4096
+DISCARD_BYTES = 16 * 1024 * 1024  # larger bodies are not read at all
 TOO_LARGE = f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell with your function."
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -85,8 +86,10 @@ class ProblemVerbs(Verbs):
 
 
 class CheckVerbs(Verbs):
-    """POST problems/{id}/check: the body is streamed, and refused past MAX_BODY_BYTES before
-    the rest of it is read (a declared Content-Length over the limit: before any of it)."""
+    """POST problems/{id}/check: the body is streamed and nothing past MAX_BODY_BYTES is kept; a
+    body declared (or found) larger than DISCARD_BYTES is refused without reading the rest (the
+    connection closes), while one up to that size is read and dropped so that the client, which
+    sends before it reads, gets the 413 sentence."""
 
     # what @tornado.web.stream_request_body sets; the decorator only takes a RequestHandler, and
     # this class becomes one when mixed with a face
@@ -100,9 +103,9 @@ class CheckVerbs(Verbs):
         self._size = 0
         if self._finished:  # type: ignore[attr-defined]
             return
-        self.request.connection.set_max_body_size(MAX_BODY_BYTES + 1)  # type: ignore[attr-defined]
+        self.request.connection.set_max_body_size(DISCARD_BYTES)  # type: ignore[attr-defined]
         declared = self.request.headers.get("Content-Length")  # type: ignore[attr-defined]
-        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        if declared and declared.isdigit() and int(declared) > DISCARD_BYTES:
             self.set_header("Connection", "close")  # type: ignore[attr-defined]
             self.refuse(413, TOO_LARGE)
 

@@ -10,7 +10,12 @@ export function summary(overrides: Partial<ProblemSummary> = {}): ProblemSummary
     difficulty: 'easy',
     status: 'new',
     attempts: 0,
-    isolation: { jailed: true, tool: 'bubblewrap 0.8.0', limits: 'cgroup v1 memory+pids', note: null },
+    isolation: {
+      jailed: true,
+      tool: 'bubblewrap 0.8.0',
+      limits: 'cgroup v1 memory+pids',
+      note: null
+    },
     ...overrides
   };
 }

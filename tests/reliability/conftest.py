@@ -207,7 +207,9 @@ class JupyterServer:
         header_identity: bool = True,
         sandbox: bool = True,
         extra_config: str = "",
+        run_as: Optional[tuple[int, int]] = None,
     ):
+        self.run_as = run_as  # (uid, gid): run the server as that user (the caller is root)
         self.workdir = Path(workdir)
         self.bank = bank
         self.root_dir = self.workdir / "root"
@@ -286,14 +288,18 @@ class JupyterServer:
         log = open(self.log_path, "ab")
         log.write(f"\n=== start #{self.starts + 1} on port {self.port}\n".encode())
         log.flush()
+        cmd = [
+            sys.executable,
+            "-m",
+            "jupyter_server",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+        ]
+        if self.run_as:
+            env["HOME"] = str(self.workdir)
+            cmd = as_user(self.run_as, self.workdir) + cmd
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "jupyter_server",
-                f"--ServerApp.port={self.port}",
-                "--ServerApp.port_retries=0",
-            ],
+            cmd,
             cwd=self.workdir,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -365,7 +371,8 @@ class JupyterServer:
         pids = [
             p
             for p in descendants(self.proc.pid)
-            if "jaxlings.harness.worker" in cmdline(p) and "unshare" not in cmdline(p)[0]
+            if "jaxlings.harness.worker" in " ".join(cmdline(p))
+            and not cmdline(p)[0].endswith(("unshare", "bwrap", "sh"))
         ]
         return pids
 
@@ -454,6 +461,24 @@ class JupyterServer:
         return r.json()
 
 
+def as_user(ids: tuple[int, int], workdir: Path) -> list[str]:
+    """A command prefix (root only) that runs the rest as uid/gid `ids` in a private mount
+    namespace where the interpreter's tree is reachable even when it lives under /root (mode
+    0700): /root is covered by a tmpfs holding just that tree. Nothing changes on the host."""
+    uid, gid = ids
+    base = os.path.realpath(sys.base_prefix)
+    hold = workdir / "interpreter"
+    hold.mkdir(exist_ok=True)
+    script = "set -e; "
+    if base.startswith("/root/"):
+        script += (
+            f"mount --bind {base!r} {str(hold)!r}; mount -t tmpfs -o mode=0755 tmpfs /root; "
+            f"mkdir -p {base!r}; mount --bind {str(hold)!r} {base!r}; "
+        )
+    script += f'exec setpriv --reuid {uid} --regid {gid} --clear-groups -- "$@"'
+    return ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c", script, "sh"]
+
+
 def attempts_in_db(db_path: Path, user: Optional[str] = None, problem: Optional[str] = None) -> int:
     """Rows in the attempts table (read straight from SQLite, not through the server)."""
     import sqlite3
@@ -487,8 +512,14 @@ def assert_no_server_error(text: str) -> None:
 
 
 def wait_healthy(server: JupyterServer, user: str, problem: str = EMA, code: str = EMA_OK) -> dict:
-    """The next correct check passes (the server and its pool recovered)."""
-    res = server.check_json(problem, code, user)
+    """The next correct check passes (the server and its pool recovered).
+
+    A timeout is retried (twice): on a loaded machine a fresh worker's first Check can spend
+    the short test time limit compiling, which says nothing about the server's health."""
+    for _ in range(3):
+        res = server.check_json(problem, code, user)
+        if res["status"] != "timeout":
+            break
     assert res["passed"] and res["status"] == "passed", res
     return res
 
@@ -507,8 +538,7 @@ def server(tmp_path_factory, bank_dir):
     srv = JupyterServer(tmp_path_factory.mktemp("rel-server"), bank=bank_dir, time_limit_s=3.0)
     srv.start()
     # first check: computes the expected outputs and warms a worker
-    warm = srv.check_json(EMA, EMA_OK, "warmup")
-    assert warm["passed"], warm
+    wait_healthy(srv, "warmup")
     yield srv
     srv.stop()
     left = srv.reap_workers()
@@ -540,6 +570,9 @@ def pytest_terminal_summary(terminalreporter) -> None:
     load = getattr(sys.modules.get(__package__ + ".test_load"), "LOAD_STATS", None)
     if load:
         tr.write_line("load: " + ", ".join(f"{k} {v}" for k, v in load.items()))
+    held = getattr(sys.modules.get(__package__ + ".test_jail"), "HELD", None)
+    if held:
+        tr.write_line(f"attacks from a Check held ({len(held)}): " + "; ".join(held))
     faults = getattr(sys.modules.get(__package__ + ".test_faults"), "FAULTS", None)
     if faults:
         tr.write_line(f"faults injected and survived ({len(faults)}): " + "; ".join(faults))

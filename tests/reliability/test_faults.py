@@ -12,6 +12,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -49,11 +50,12 @@ FAULTS: list[str] = []  # what was injected and survived, for the summary
 def test_worker_sigkilled_mid_check_reports_a_clear_error_and_the_next_check_passes(
     server, user, tmp_path
 ):
-    flag = tmp_path / "running"
+    # a name in /tmp: the jail's private /tmp (or the host's), seen from here in /proc/*/fd
+    flag = f"/tmp/jaxlings-running-{os.getpid()}-{os.urandom(4).hex()}"
     source = (
         "import time\n"
         "def ema_step(seed, params_arr, ema_arr, decay):\n"
-        f"    fh = open({str(flag)!r}, 'w')  # lets the test find this process\n"
+        f"    fh = open({flag!r}, 'w')  # lets the test find this process\n"
         "    time.sleep(30)\n"
     )
     box: dict = {}
@@ -61,7 +63,7 @@ def test_worker_sigkilled_mid_check_reports_a_clear_error_and_the_next_check_pas
         target=lambda: box.setdefault("r", server.check(EMA, source, user, timeout=45))
     )
     t.start()
-    pids = wait_for(lambda: pids_holding(str(flag)), 10.0)
+    pids = wait_for(lambda: pids_holding(flag), 30.0)
     assert pids, "the check never started running"
     assert all(p in server.worker_pids() for p in pids), "the marker is held by something else"
     for pid in pids:
@@ -75,6 +77,8 @@ def test_worker_sigkilled_mid_check_reports_a_clear_error_and_the_next_check_pas
     assert err["type"] == "ProcessDied"
     assert "killed" in err["message"] and "during case 'worked example'" in err["message"], err
     assert res["saved"] and res["attempt"] == 1
+    if os.path.exists(flag):  # an unjailed worker wrote it in the host's /tmp
+        os.unlink(flag)
     FAULTS.append("worker SIGKILLed mid-check")
     assert wait_healthy(server, user)["attempt"] == 2
 
@@ -191,11 +195,16 @@ def test_a_corrupted_expected_output_cache_is_detected_and_rebuilt(fault_server,
             arr = np.frombuffer(base64.b64decode(case["data"]), dtype=case["dtype"]).copy()
             arr[...] = -1.0  # what the starter returns
             case["data"] = base64.b64encode(arr.tobytes()).decode()
+    # ... with a fresh checksum: what an attacker who can write the file would do (a sha256 of
+    # the payload proves nothing; the HMAC's key is not in the file and no worker sees it)
+    body = json.dumps(tampered["payload"], sort_keys=True).encode()
+    tampered["sha256"] = hashlib.sha256(body).hexdigest()
+    tampered["hmac"] = hashlib.sha256(b"guessed key" + body).hexdigest()
     cache_file(srv, COUNTERS).write_text(json.dumps(tampered))
     mark = srv.log_mark()
     srv.start()
     FAULTS.append("expected-output cache truncated")
-    FAULTS.append("expected-output cache values altered (checksum stale)")
+    FAULTS.append("expected-output cache values altered (checksum recomputed, HMAC forged)")
 
     # the starter must still fail and the solution still pass: the altered values were not used
     for p in (EMA, COUNTERS):
@@ -208,10 +217,7 @@ def test_a_corrupted_expected_output_cache_is_detected_and_rebuilt(fault_server,
         rebuilt = cache_file(srv, p).read_bytes()
         assert rebuilt == good[p]
         d = json.loads(rebuilt)
-        assert (
-            hashlib.sha256(json.dumps(d["payload"], sort_keys=True).encode()).hexdigest()
-            == d["sha256"]
-        )
+        assert re.fullmatch(r"[0-9a-f]{64}", d["hmac"]) and "sha256" not in d
     assert "Traceback" not in log
 
 
@@ -309,7 +315,7 @@ def test_a_read_only_progress_database_still_answers_and_says_the_attempt_was_no
     # writable again: the store recovers without a restart, in every server thread (a
     # connection opened during the read-only spell must not stay read-only)
     with ThreadPoolExecutor(16) as ex:
-        again = list(ex.map(lambda _: srv.check_json(EMA, EMA_WRONG, user), range(16)))
+        again = list(ex.map(lambda _: check_accepted(srv, EMA_WRONG, user), range(16)))
     unsaved_after = [r for r in again if not r["saved"]]
     assert not unsaved_after, (
         f"{len(unsaved_after)} of 16 checks after the fault were not saved: "
@@ -317,6 +323,16 @@ def test_a_read_only_progress_database_still_answers_and_says_the_attempt_was_no
     )
     assert sorted(r["attempt"] for r in again) == list(range(2, 18))
     assert attempts_in_db(srv.db_path, user_key(user), EMA) == 17  # nothing unsaved was counted
+
+
+def check_accepted(srv: JupyterServer, code: str, user: str) -> dict:
+    """A Check, pressed again while the server says this user has too many running (429)."""
+    while True:
+        r = srv.check(EMA, code, user)
+        if r.status != 429:
+            assert r.status == 200, r
+            return r.json()
+        time.sleep(0.2)
 
 
 def test_fault_server_logged_no_tracebacks(fault_server):

@@ -46,8 +46,11 @@ HOSTILE = {
             while True:
                 pass
         """),
-        {"timeout"},
-        ["still running after 3 s"],
+        {
+            "timeout",
+            "error",
+        },  # error: signal.signal works only on the main thread, not the learner's
+        [],
     ),
     "catches BaseException in a loop": (
         code("""
@@ -72,8 +75,8 @@ HOSTILE = {
         def ema_step(seed, params_arr, ema_arr, decay):
             time.sleep(1000)
         """),
-        {"timeout"},
-        ["still running"],
+        {"timeout", "error"},  # error: the jailed worker refuses Python signal handlers
+        [],
     ),
     "top-level while True": (
         code("""
@@ -112,7 +115,9 @@ HOSTILE = {
                 return down(n + 1) + 1
             return down(0)
         """),
-        {"error", "memory"},
+        # the worker caps the recursion limit: a RecursionError at once (each case recurses
+        # 20 000 deep, so a very busy machine may still spend the 3 s limit: also a clear non-pass)
+        {"error", "timeout"},
         [],
     ),
     "a thread left running": (
@@ -122,8 +127,8 @@ HOSTILE = {
             threading.Thread(target=time.sleep, args=(1000,), daemon=True).start()
             return params_arr
         """),
-        {"failed"},
-        [],
+        {"error"},  # a thread left running could act unguarded: the Check does not count
+        ["thread"],
     ),
     "closes the protocol socket": (
         code("""
@@ -218,8 +223,9 @@ def test_hostile_submission_is_a_clear_non_pass(server, user, name):
         assert res["error"] and res["error"]["message"].strip(), res
     for w in words:
         assert w in res["error"]["message"], res["error"]
-    # the wall clock holds whatever the code does (limit + kill + reading what was printed)
-    assert took < LIMIT_S + 8, f"the check took {took:.1f} s with a {LIMIT_S:g} s limit"
+    # the wall clock holds whatever the code does (limit + kill + reading what was printed);
+    # generous, so that a loaded machine's slowness is not mistaken for a hang
+    assert took < LIMIT_S + 40, f"the check took {took:.1f} s with a {LIMIT_S:g} s limit"
     assert res["saved"] and res["attempt"] == 1
     wait_healthy(server, user)
 
@@ -305,6 +311,8 @@ UNSANDBOXED = [
 
 
 ORPHAN_AFTER_EXIT = pytest.mark.xfail(
+    # per-worker cgroups (root here) kill the orphan too; without them it is re-parented to init
+    condition=not (os.geteuid() == 0 and os.access("/sys/fs/cgroup/pids", os.W_OK)),
     strict=True,
     reason=(
         "open: without the PID namespace, a grandchild left by code that then ends its own worker "
@@ -425,6 +433,9 @@ def test_walking_frames_and_the_gc_finds_no_expected_values(server, user, tmp_pa
     res = server.check_json(EMA, source, user)
     assert not res["passed"], res["cases"]
     assert res["status"] in ("failed", "error")
+    if server.detail(EMA, user)["isolation"]["jailed"]:
+        assert "a Check does not allow" in res["error"]["message"], res["error"]
+        return  # the walk is refused (and the jail could not write its dump here anyway)
     dumps = sorted(tmp_path.glob("hunt-*.json"))
     assert len(dumps) == 7, dumps  # one per case: the code really ran and looked everywhere
     arrays, texts = [], []
@@ -597,10 +608,14 @@ def test_raw_memory_of_the_worker_holds_no_expected_outputs(server, user, tmp_pa
         if exp.size >= 6 and not any(np.allclose(exp, inputs[k]) for k in ("params_arr", "ema_arr"))
     ]
     assert len(needles) >= 3
+    jailed = server.detail(EMA, user)["isolation"]["jailed"]
     for attempt in range(2):
         dump = tmp_path / f"mem-{attempt}.bin"
         res = server.check_json(EMA, f"DUMP = {str(dump)!r}\n" + MEMDUMP, f"{user}-{attempt}")
         assert not res["passed"]
+        if jailed:
+            assert "does not allow reading the process's memory" in res["error"]["message"]
+            continue
         data = dump.read_bytes()
         assert len(data) > 50_000_000, "the dump is too small to prove anything"
         first_input = expected_outputs(bank_dir)[0][2]["params_arr"].tobytes()

@@ -57,25 +57,34 @@ def test_two_identities_have_separate_progress_and_gating(server, bank_dir):
 
 
 PLANT = """
-import builtins, sys, json, os, types
-builtins.MARK_{tag} = "{secret}"
-json.MARK_{tag} = "{secret}"
+import sys, os, types
 os.environ["MARK_{tag}"] = "{secret}"
 sys.modules["mark_{tag}"] = types.SimpleNamespace(secret="{secret}")
 def ema_step(seed, params_arr, ema_arr, decay):
     return decay * ema_arr + (1.0 - decay) * params_arr
 """
 
+# planting in a watched module (builtins, json, …) is an altered harness: the Check does not count
+# and the worker is retired, so nothing planted there can reach anyone
+PLANT_WATCHED = """
+import builtins, json
+builtins.MARK_{tag} = "{secret}"
+json.MARK_{tag} = "{secret}"
+def ema_step(seed, params_arr, ema_arr, decay):
+    return decay * ema_arr + (1.0 - decay) * params_arr
+"""
+
 LOOK = """
-import builtins, sys, json, os, gc
+import builtins, sys, json, os
 found = set()
 for space in (vars(builtins), vars(json), os.environ, sys.modules):
     for k in list(space):
         if "MARK" in str(k).upper():
             found.add(str(k))
-for o in gc.get_objects():
-    if isinstance(o, dict):
-        found.update(str(v) for v in list(o.values()) if isinstance(v, str) and v.startswith("SECRET-"))
+for m in list(sys.modules.values()):
+    v = getattr(m, "secret", None)
+    if isinstance(v, str) and v.startswith("SECRET-"):
+        found.add(v)
 print("FOUND", sorted(found))
 def ema_step(seed, params_arr, ema_arr, decay):
     return decay * ema_arr + (1.0 - decay) * params_arr
@@ -98,6 +107,8 @@ def test_a_worker_used_by_one_user_never_serves_another(server):
             tag = u.replace("-", "_")
             res = server.check_json(EMA, PLANT.format(tag=tag, secret=secrets[u]), u)
             assert res["passed"], res["error"]
+            res = server.check_json(EMA, PLANT_WATCHED.format(tag=tag, secret=secrets[u]), u)
+            assert not res["passed"] and "changed the checker's own code" in res["error"]["message"]
             look = server.check_json(EMA, LOOK, u)
             assert look["passed"]
             seen = look["stdout"]

@@ -176,30 +176,55 @@ class Cgroups:
         self.pids_max = pids_max
         self.version = ""
         self.parents: list[str] = []
-        tag = f"jaxlings-{os.getpid()}-{os.urandom(3).hex()}"
+        self._tag = f"jaxlings-{os.getpid()}-{os.urandom(3).hex()}"
+        self._roots: list[str] = []
         v1 = [f"/sys/fs/cgroup/{c}" for c in ("memory", "pids")]
         if all(_writable_dir(d) and os.path.exists(f"{d}/cgroup.procs") for d in v1):
-            try:
-                for d in v1:
-                    os.mkdir(f"{d}/{tag}")
-                    self.parents.append(f"{d}/{tag}")
-                self.version = "v1"
-            except OSError:
-                self._rmdirs(self.parents)
-                self.parents = []
-        if not self.version:
+            self.version, self._roots = "v1", v1
+            self._sweep(v1)
+        else:
             own = _own_v2_cgroup()
-            if own and os.path.exists("/sys/fs/cgroup/cgroup.controllers"):
+            if own and os.path.exists("/sys/fs/cgroup/cgroup.controllers") and _writable_dir(own):
                 try:
                     controllers = Path(own, "cgroup.subtree_control").read_text().split()
-                    if {"memory", "pids"} <= set(controllers) and _writable_dir(own):
-                        os.mkdir(f"{own}/{tag}")
-                        Path(own, tag, "cgroup.subtree_control").write_text("+memory +pids")
-                        self.parents = [f"{own}/{tag}"]
-                        self.version = "v2"
                 except OSError:
-                    self._rmdirs(self.parents)
-                    self.parents = []
+                    controllers = []
+                if {"memory", "pids"} <= set(controllers):
+                    self.version, self._roots = "v2", [own]
+
+    @staticmethod
+    def _sweep(roots: list[str]) -> None:
+        """Remove the empty cgroups of pools whose server is gone (killed before it cleaned up)."""
+        for root in roots:
+            for d in Path(root).glob("jaxlings-*-*"):
+                pid = d.name.split("-")[1]
+                if pid.isdigit() and not os.path.exists(f"/proc/{pid}"):
+                    for child in d.iterdir():
+                        if child.is_dir():
+                            try:
+                                os.rmdir(child)
+                            except OSError:
+                                pass
+                    try:
+                        os.rmdir(d)
+                    except OSError:
+                        pass
+
+    def _make_parents(self) -> bool:
+        """The pool's own cgroups, made when its first worker starts (not for idle pools)."""
+        if self.parents:
+            return True
+        try:
+            for root in self._roots:
+                os.mkdir(f"{root}/{self._tag}")
+                self.parents.append(f"{root}/{self._tag}")
+                if self.version == "v2":
+                    Path(root, self._tag, "cgroup.subtree_control").write_text("+memory +pids")
+            return True
+        except OSError:
+            self._rmdirs(self.parents)
+            self.parents = []
+            return False
 
     @property
     def available(self) -> bool:
@@ -207,7 +232,9 @@ class Cgroups:
 
     def create(self, name: str) -> list[str]:
         """Make one worker's cgroups; the paths of their cgroup.procs files."""
-        dirs = []
+        dirs: list[str] = []
+        if not self._make_parents():
+            return dirs
         try:
             for parent in self.parents:
                 d = f"{parent}/{name}"

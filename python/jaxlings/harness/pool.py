@@ -411,7 +411,7 @@ class WorkerPool:
         warm_jobs: Optional[Callable[[], list]] = None,
         retire_rss_mb: float = 1024.0,
         per_user_in_flight: int = PER_USER_IN_FLIGHT,
-        share_workers: bool = True,
+        share_workers: bool = False,
         worker_memory_mb: float = 4096.0,
     ):
         self.max_workers = max(1, max_workers)
@@ -428,8 +428,8 @@ class WorkerPool:
         # this large is retired, so the next job's memory limit measures that job alone
         self.retire_rss_mb = retire_rss_mb
         self.per_user_in_flight = max(1, per_user_in_flight)
-        # a clean used worker (integrity scan passed, private /tmp emptied) may serve another
-        # user when no fresh one is idle, rather than a fresh start per Check (README: Classroom)
+        # opt-in: a clean used worker (integrity scan passed, private /tmp emptied, settings
+        # unchanged) may serve another user when no fresh one is idle (README: limits)
         self.share_workers = share_workers and self.isolation.jailed
         self._cv = threading.Condition()
         self._idle: list[WorkerProcess] = []
@@ -510,7 +510,7 @@ class WorkerPool:
         if isinstance(owner, Reference):
             # a fresh worker may become a reference one (never to serve learners after); it keeps
             # its read-only compile cache, so only workers started trusted ever write that cache
-            return 3 if w.trusted else (2 if w.owner == FRESH else 0)
+            return 3 if w.trusted or w.owner == REFERENCE else (2 if w.owner == FRESH else 0)
         if w.trusted:
             return 0
         if w.owner == owner:

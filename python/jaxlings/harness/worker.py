@@ -322,7 +322,10 @@ def describe_exception(exc: BaseException, filename: str = CELL) -> dict:
             "line": line,
             "traceback": tb,
         }
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+    # the last frames only: a RecursionError's 20 000 would take seconds to format
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__, limit=-40) if f.filename == filename
+    ]
     line = frames[-1].lineno if frames else None
     lines = []
     for f in frames:
