@@ -53,7 +53,7 @@ def explain_result_error(message: str) -> str:
     m = _NOT_A_VALUE.search(message or "")
     if m and ("nnx" in m.group(1) or "variablelib" in m.group(1)):
         return (
-            f"Your function returned an nnx.{m.group(2)} (a Variable, the box) instead of the "
+            f"Your function returned an nnx.{m.group(2)} (the Variable itself) instead of the "
             "array inside it; read its value with `v[...]` (or `v.get_value()`)."
         )
     return message
@@ -232,23 +232,27 @@ class Checker:
         except OSError as exc:
             log.warning("jaxlings: could not write %s: %s", path, exc)
 
-    def refresh_expected(self, problem: Problem, owner: Any = REFERENCE) -> Expected:
+    def refresh_expected(
+        self, problem: Problem, owner: Any = REFERENCE, time_limit_s: Optional[float] = None
+    ) -> Expected:
         """Run the reference again (on `owner`'s workers) and replace the cached expected outputs.
 
         `jaxlings validate` passes SYSTEM: it runs trusted code only, so its reference runs can
         share workers with its other jobs instead of retiring one per problem."""
         key = f"{problem.id}-{problem.content_hash}"
-        payload = self._compute(problem, owner)
+        payload = self._compute(problem, owner, time_limit_s)
         self._write_cache(problem, payload)
         with self._guard:
             self._memo.pop(key, None)
         return self.expected(problem)
 
-    def _compute(self, problem: Problem, owner: Any = REFERENCE) -> dict:
+    def _compute(
+        self, problem: Problem, owner: Any = REFERENCE, time_limit_s: Optional[float] = None
+    ) -> dict:
         outcome = self.pool.run(
             check_job(problem, problem.solution),
             owner,
-            time_limit_s=max(60.0, self.time_limit(problem) * 3),
+            time_limit_s=time_limit_s or max(60.0, self.time_limit(problem) * 3),
             memory_limit_mb=problem.memory_limit_mb,
         )
         where = f"problem {problem.id}: the reference solution"
