@@ -232,6 +232,11 @@ class Checker:
         except OSError as exc:
             log.warning("jaxlings: could not write %s: %s", path, exc)
 
+    def has_cached_expected(self, problem: Problem) -> bool:
+        """True when valid expected outputs for this exact content are in memory or on disk."""
+        key = f"{problem.id}-{problem.content_hash}"
+        return key in self._memo or self._read_cache(problem) is not None
+
     def refresh_expected(
         self, problem: Problem, owner: Any = REFERENCE, time_limit_s: Optional[float] = None
     ) -> Expected:
