@@ -58,7 +58,7 @@ def explain_result_error(message: str) -> str:
     m = _NOT_A_VALUE.search(message or "")
     if m and ("nnx" in m.group(1) or "variablelib" in m.group(1)):
         return (
-            f"Your function returned an nnx.{m.group(2)} (a Variable, the box) instead of the "
+            f"Your function returned an nnx.{m.group(2)} (the Variable itself) instead of the "
             "array inside it; read its value with `v[...]` (or `v.get_value()`)."
         )
     return message
@@ -229,7 +229,9 @@ class Checker:
                 self._memo[key] = _decoded(payload)
         return self._memo[key]
 
-    def recompute_expected(self, problem: Problem, owner: Owner = REFERENCE) -> Expected:
+    def recompute_expected(
+        self, problem: Problem, owner: Owner = REFERENCE, time_limit_s: Optional[float] = None
+    ) -> Expected:
         """Run the reference afresh and replace the cached expected outputs with its own: what
         `jaxlings validate` proves a problem against, whatever a cache held before. `validate`
         passes SYSTEM: it runs trusted code only, so its reference runs share its workers."""
@@ -237,7 +239,7 @@ class Checker:
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
-            payload = self._compute(problem, owner)
+            payload = self._compute(problem, owner, time_limit_s)
             self._write_cache(problem, payload)
             self._memo[key] = _decoded(payload)
         return self._memo[key]
@@ -314,11 +316,18 @@ class Checker:
         except OSError as exc:
             log.warning("jaxlings: could not write %s: %s", path, exc)
 
-    def _compute(self, problem: Problem, owner: Owner = REFERENCE) -> Frame:
+    def has_cached_expected(self, problem: Problem) -> bool:
+        """True when valid expected outputs for this exact content are in memory or on disk."""
+        key = f"{problem.id}-{problem.content_hash}"
+        return key in self._memo or self._read_cache(problem) is not None
+
+    def _compute(
+        self, problem: Problem, owner: Owner = REFERENCE, time_limit_s: Optional[float] = None
+    ) -> Frame:
         outcome = self.pool.run(
             check_job(problem, problem.solution),
             owner,
-            time_limit_s=max(60.0, self.time_limit(problem) * 3),
+            time_limit_s=time_limit_s or max(60.0, self.time_limit(problem) * 3),
             memory_limit_mb=problem.memory_limit_mb,
         )
         where = f"problem {problem.id}: the reference solution"

@@ -325,7 +325,15 @@ class Validator:
 
         # the reference, through the check path, against freshly computed expected outputs;
         # every job here is trusted code, so all of them run on the same (SYSTEM) workers
-        expected = self.checker.recompute_expected(p, owner=SYSTEM)
+        # validation proves content, not speed: a loaded machine must not fail a sound problem
+        # (CI on a busy 2-core box runs a first, cold reference several times slower than a Check)
+        limit = max(180.0, 6 * p.time_limit_s)
+        if self.checker.has_cached_expected(p):
+            # an earlier run of this very content made them: the check of solution.py below is
+            # the second run that proves the reference deterministic, so none is redundant
+            expected = self.checker.expected(p)
+        else:
+            expected = self.checker.recompute_expected(p, owner=SYSTEM, time_limit_s=limit)
         if p.outputs:
             for c, value in zip(cases, expected.values, strict=False):
                 if not isinstance(value, (tuple, list)) or len(value) != len(p.outputs):
@@ -334,8 +342,6 @@ class Validator:
                         f"returns {_shape_of(value)} for case {c.name!r}"
                     )
                     break
-        # validation proves content, not speed: a loaded machine must not fail a sound problem
-        limit = max(60.0, 3 * p.time_limit_s)
         ref = self.checker.check(p, p.solution, SYSTEM, limit)
         if not ref["passed"]:
             fail(
