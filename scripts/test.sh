@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the linters and type checks first, then Python (unit, server, harness, reliability), the bank's validation,
-# the front end's unit tests, the browser tests, and the benchmark in smoke mode.
+# Runs every test: the linters and type checks first, then Python (unit, server, harness,
+# reliability, classroom on SQLite and PostgreSQL), the bank's validation, the front end's unit
+# tests, the browser tests (one of them on a real JupyterHub), and the benchmark in smoke mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -18,6 +19,9 @@ step "front-end unit tests"
 jlpm test
 step "browser tests (Galata, Debian's Chromium)"
 (cd ui-tests && { [ -d node_modules ] && [ node_modules/.stamp -nt package-lock.json ] || { npm ci --no-audit --no-fund && touch node_modules/.stamp; }; } && npx playwright test)
+step "classroom browser test (a real JupyterHub, the jaxlings service, two learners and an instructor)"
+scripts/hub-deps.sh   # configurable-http-proxy, pinned
+(cd ui-tests && npx playwright test -c playwright.hub.config.js)
 if [ -f benchmarks/run.py ]; then
   step "benchmark (smoke mode)"
   python benchmarks/run.py --smoke

@@ -10,6 +10,7 @@ const jupyter = process.env.JAXLINGS_UI_JUPYTER || '../.venv/bin/jupyter';
 
 module.exports = {
   ...baseConfig,
+  testDir: './tests', // hub/ holds the classroom test, run with playwright.hub.config.js
   reporter: [['list']],
   workers: 1,
   fullyParallel: false,

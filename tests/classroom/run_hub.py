@@ -22,6 +22,15 @@ from tests.classroom.hub import REPO, Hub, free_port
 
 LEARNER_UID = 65534  # nobody: the learners' servers and kernels hold no privilege
 VENV_BIN = Path(sys.executable).parent
+SITE = next(Path(sys.prefix).glob("lib/python3*/site-packages"))
+# The venv's interpreter may be a link into a home the learner cannot enter (pyenv under
+# /root): the learners' kernels run the system's Python 3.11 on the venv's packages.
+KERNEL = {
+    "argv": ["/usr/bin/python3.11", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+    "display_name": "Python 3 (ipykernel)",
+    "language": "python",
+    "env": {"PYTHONPATH": str(SITE)},
+}
 
 
 def build(root: Path) -> tuple[Hub, dict]:
@@ -61,9 +70,16 @@ c.SimpleLocalProcessSpawner.home_dir_template = "{homes}/{{username}}"
 c.Spawner.environment = {{"JAXLINGS_SERVICE_URL": "{hub.url}services/jaxlings/"}}
 
 def _home(spawner):
+    import json
     home = os.path.join("{homes}", spawner.user.name)
-    os.makedirs(home, exist_ok=True)
-    os.chown(home, {LEARNER_UID}, {LEARNER_UID})
+    kernel = os.path.join(home, ".local/share/jupyter/kernels/python3")
+    os.makedirs(kernel, exist_ok=True)
+    with open(os.path.join(kernel, "kernel.json"), "w") as f:
+        json.dump({KERNEL!r}, f)
+    for d, _, files in os.walk(home):
+        os.chown(d, {LEARNER_UID}, {LEARNER_UID})
+        for name in files:
+            os.chown(os.path.join(d, name), {LEARNER_UID}, {LEARNER_UID})
 
 c.Spawner.pre_spawn_hook = _home
 """

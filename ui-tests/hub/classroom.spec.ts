@@ -205,15 +205,18 @@ test('a class on a real JupyterHub', async ({ browser }) => {
   await expect(view.locator('.jp-jaxlings-ProblemView-attempts')).toHaveText('1 attempt');
   const check = await bob.request.post(`${HUB.url}user/bob/jaxlings/api/problems/${ID}/check`, {
     data: { code: `${HEADER}\n    ${RIGHT[0]}\n` },
-    headers: { 'X-XSRFToken': await xsrf(bob) }
+    headers: { 'X-XSRFToken': await xsrf(bob, '/user/bob/') }
   });
   expect(check.status()).toBe(200);
   expect((await check.json()).attempt).toBe(2);
   await shot(bob, 'bob-after-restart');
 });
 
-/** JupyterLab's XSRF token from the page's cookies (a cookie-authenticated POST needs it). */
-async function xsrf(page: Page): Promise<string> {
+/** A server's XSRF token from the page's cookies (a cookie-authenticated POST needs it); the
+ * hub, the service and each user's server each set their own `_xsrf`, scoped to their path. */
+async function xsrf(page: Page, prefix: string): Promise<string> {
   const cookies = await page.context().cookies();
-  return cookies.find(c => c.name === '_xsrf')?.value ?? '';
+  const mine = cookies.filter(c => c.name === '_xsrf' && prefix.startsWith(c.path));
+  mine.sort((a, b) => b.path.length - a.path.length);
+  return mine[0]?.value ?? '';
 }

@@ -109,8 +109,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     """Run the service until SIGTERM/SIGINT (JupyterHub stops its managed services so)."""
-    from jupyterhub.services.auth import HubOAuth
-
+    try:
+        from jupyterhub.services.auth import HubOAuth
+    except ImportError:
+        log.error("jaxlings service needs JupyterHub: pip install 'jaxlings[classroom]'")
+        return 2
     from ..service import JaxlingsService
     from .app import make_app
 
