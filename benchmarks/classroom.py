@@ -36,6 +36,7 @@ REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 
 import run as single  # noqa: E402  (the single-user benchmark: its Server, percentiles, logging)
+
 from jaxlings.bank import Bank  # noqa: E402
 from tests.classroom.hub import Hub, free_port, service_env  # noqa: E402
 

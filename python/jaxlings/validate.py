@@ -68,7 +68,7 @@ def code_blocks(markdown: str) -> list[tuple[str, str]]:
 
 
 API_ROOTS = ("jax", "jnp", "nnx", "optax", "np")
-_NAMES_API = re.compile(r"(?<![\w.])(?:%s)\.[A-Za-z_]" % "|".join(API_ROOTS))
+_NAMES_API = re.compile(r"(?<![\w.])(?:{})\.[A-Za-z_]".format("|".join(API_ROOTS)))
 _SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 
 
@@ -120,7 +120,8 @@ def api_references(span: str) -> tuple[Optional[str], list[tuple[str, list[str]]
             return f"does not parse as Python ({error})", []
         # prose that mentions an API (`nnx.Param` filters, `jnp.float32 → int32`): check the names
         return None, [
-            (m, []) for m in re.findall(r"(?<![\w.])(?:%s)(?:\.\w+)+" % "|".join(API_ROOTS), code)
+            (m, [])
+            for m in re.findall(r"(?<![\w.])(?:{})(?:\.\w+)+".format("|".join(API_ROOTS)), code)
         ]
     refs: dict[str, set] = {}
     for node in ast.walk(tree):

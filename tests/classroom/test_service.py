@@ -40,10 +40,26 @@ class Replica:
 
     def start(self, timeout: float = 120.0) -> Replica:
         cmd = [
-            sys.executable, "-m", "jaxlings.cli", "service",
-            "--db", self.db, "--data-dir", str(self.root / "data"), "--problems", str(self.bank),
-            "--url", self.url, "--workers", "2", "--spare", "1", "--time-limit", "120",
-            "--checks-per-minute", str(CHECKS_PER_MINUTE),
+            sys.executable,
+            "-m",
+            "jaxlings.cli",
+            "service",
+            "--db",
+            self.db,
+            "--data-dir",
+            str(self.root / "data"),
+            "--problems",
+            str(self.bank),
+            "--url",
+            self.url,
+            "--workers",
+            "2",
+            "--spare",
+            "1",
+            "--time-limit",
+            "120",
+            "--checks-per-minute",
+            str(CHECKS_PER_MINUTE),
         ]  # fmt: skip  (a generous time limit: load must not fail a Check)
         self.proc = subprocess.Popen(
             cmd,

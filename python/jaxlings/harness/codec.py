@@ -193,7 +193,7 @@ def decode(data: Any) -> Any:
                 built.append(tuple(items))
             else:
                 try:
-                    built.append(dict(zip(items[0::2], items[1::2])))
+                    built.append(dict(zip(items[0::2], items[1::2], strict=False)))
                 except TypeError:
                     raise CodecError("malformed dict value: a key is not hashable") from None
             continue
@@ -292,7 +292,7 @@ def recv_exact(sock: socket.socket, n: int, deadline: Optional[float] = None) ->
                 raise EOFError("connection closed")
             chunks.append(chunk)
             n -= len(chunk)
-    except socket.timeout:
+    except TimeoutError:
         raise TimeoutError("the frame did not arrive in time") from None
     finally:
         if deadline is not None:

@@ -63,7 +63,7 @@ def _run_ok(cmd: list[str]) -> tuple[bool, str]:
     return p.returncode == 0, (p.stderr or p.stdout).strip()[:300]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def bubblewrap() -> tuple[Optional[str], str]:
     """(path to bwrap, version) when it can make the namespaces here; (None, why) otherwise."""
     bwrap = shutil.which("bwrap")

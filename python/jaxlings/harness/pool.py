@@ -25,9 +25,10 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Literal, Optional, Union
+from typing import Literal, Optional
 
 from . import codec
 from .jail import Isolation, Jail
@@ -54,7 +55,7 @@ class Fresh:
     """A worker that has run only warm-up code."""
 
 
-Owner = Union[User, Reference, Fresh]
+Owner = User | Reference | Fresh
 REFERENCE = Reference()
 FRESH = Fresh()
 SYSTEM = REFERENCE  # the owner trusted callers (validate) pass
@@ -66,7 +67,7 @@ class Busy(Exception):
     """The user already has as many Checks in flight as the pool allows one user."""
 
 
-def as_owner(owner: Union[Owner, str, None]) -> Owner:
+def as_owner(owner: Owner | str | None) -> Owner:
     if isinstance(owner, (User, Reference, Fresh)):
         return owner
     if owner is None:
@@ -159,7 +160,7 @@ class Outcome:
 
 
 class WorkerProcess:
-    def __init__(self, pool: "WorkerPool", trusted: bool):
+    def __init__(self, pool: WorkerPool, trusted: bool):
         self.pool = pool
         self.trusted = trusted  # may write the compile cache; serves Reference only
         self.owner: Owner = REFERENCE if trusted else FRESH
@@ -594,7 +595,7 @@ class WorkerPool:
     def run(
         self,
         job: dict,
-        owner: Union[Owner, str, None],
+        owner: Owner | str | None,
         time_limit_s: float,
         memory_limit_mb: float,
         queue_timeout_s: float = 120.0,

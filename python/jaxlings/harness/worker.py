@@ -255,7 +255,7 @@ def settings_changed(snap: dict) -> str | None:
     """A process-wide setting the code changed (the worker is retired, the verdict stands)."""
     now = _process_state()
     names = ("sys.meta_path", "sys.path", "sys.path_hooks", "JAX's config")
-    for name, a, b in zip(names, snap["state"], now):
+    for name, a, b in zip(names, snap["state"], now, strict=False):
         if a != b:
             return f"{name} was changed"
     return None
