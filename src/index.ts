@@ -19,22 +19,23 @@ import type { Widget } from '@lumino/widgets';
 import { CheckResult, JaxlingsClient } from './api';
 import {
   bindingLine,
+  errorSentence,
   METADATA_KEY,
   notebookPath,
   parentFolder,
   pickSourceCell,
   problemIdFromMetadata,
-  problemIdFromSource
-} from './binding';
+  problemIdFromSource,
+  problemNumber,
+  STARTER_CELL_INDEX,
+  starterNotebook
+} from '@jaxlings/client';
 import { clearErrorLine, markErrorLine } from './errorline';
-import { problemNumber } from './grouping';
 import { checkIcon, jaxlingsIcon } from './icons';
 import { JaxlingsModel } from './model';
 import { ProblemListPanel } from './panel';
 import { askProblem } from './picker';
 import { IProblemViewActions, ProblemView } from './problemview';
-import { errorSentence } from './results';
-import { STARTER_CELL_INDEX, starterNotebook } from './starter';
 
 const PLUGIN_ID = 'jaxlings:plugin';
 
