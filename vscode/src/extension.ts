@@ -40,6 +40,8 @@ class Jaxlings implements vscode.Disposable {
   readonly verdicts = new Map<string, CheckResult>();
   readonly verdictsChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The problems view, for a message while the server starts or when it cannot. */
+  view: vscode.TreeView<unknown> | null = null;
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.connection = new Connection(context.secrets, this.log);
@@ -72,15 +74,20 @@ class Jaxlings implements vscode.Disposable {
   }
 
   async refresh(): Promise<void> {
+    if (this.view && this.tree.problems.length === 0) {
+      this.view.message = 'Starting the jaxlings server…';
+    }
     try {
       const client = await this.connection.get();
       const progress = await client.progress();
+      if (this.view) this.view.message = undefined;
       this.tree.update(progress);
       this.status.text = progressLabel(progress.solved, progress.total);
       this.status.tooltip = `jaxlings: ${progress.solved} of ${progress.total} problems solved`;
     } catch (error) {
       this.status.text = '$(warning) jaxlings';
       this.status.tooltip = this.sentence(error);
+      if (this.view) this.view.message = this.sentence(error);
       const choice = await vscode.window.showErrorMessage(
         this.sentence(error),
         'Retry',
@@ -154,7 +161,7 @@ class Jaxlings implements vscode.Disposable {
         const doc = await vscode.workspace.openTextDocument(uri);
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
       }
-      await this.panel.show(detail, { reveal: true });
+      await this.panel.show(detail, { reveal: true, column: vscode.ViewColumn.Two });
     } catch (error) {
       void vscode.window.showErrorMessage(this.sentence(error));
     }
@@ -262,12 +269,12 @@ class Jaxlings implements vscode.Disposable {
 
   /** Keep the `jaxlings.notebookBound` / `jaxlings.editorBound` context keys current. */
   updateContext(): void {
-    const nb = vscode.window.activeNotebookEditor;
     const editor = vscode.window.activeTextEditor;
+    // visible, not only active: the cell toolbar must stay while the statement panel has focus
     void vscode.commands.executeCommand(
       'setContext',
       'jaxlings.notebookBound',
-      !!nb && notebookProblem(nb.notebook) !== null
+      vscode.window.visibleNotebookEditors.some(e => notebookProblem(e.notebook) !== null)
     );
     void vscode.commands.executeCommand(
       'setContext',
@@ -348,6 +355,7 @@ export function activate(context: vscode.ExtensionContext): void {
     treeDataProvider: j.tree,
     showCollapseAll: true
   });
+  j.view = view as vscode.TreeView<unknown>;
   const command = (name: string, fn: (...args: any[]) => unknown) =>
     vscode.commands.registerCommand(name, fn);
   context.subscriptions.push(
@@ -412,6 +420,7 @@ export function activate(context: vscode.ExtensionContext): void {
       new CellVerdicts(j)
     ),
     vscode.window.onDidChangeActiveNotebookEditor(() => j.updateContext()),
+    vscode.window.onDidChangeVisibleNotebookEditors(() => j.updateContext()),
     vscode.window.onDidChangeActiveTextEditor(() => j.updateContext()),
     vscode.workspace.onDidChangeTextDocument(e => {
       if (e.document === vscode.window.activeTextEditor?.document) j.updateContext();

@@ -50,7 +50,10 @@ export class StatementPanel implements vscode.Disposable {
   }
 
   /** Show a problem (keeping its last result and solution if it is already on show). */
-  async show(detail: ProblemDetail, options: { reveal?: boolean } = {}): Promise<void> {
+  async show(
+    detail: ProblemDetail,
+    options: { reveal?: boolean; column?: vscode.ViewColumn } = {}
+  ): Promise<void> {
     const same = this.state?.detail.id === detail.id;
     this.state = {
       detail,
@@ -60,7 +63,7 @@ export class StatementPanel implements vscode.Disposable {
       solution: same ? this.state!.solution : null,
       notice: null
     };
-    this.ensurePanel(options.reveal ?? true);
+    this.ensurePanel(options.reveal ?? true, options.column);
     this.redraw();
   }
 
@@ -90,10 +93,10 @@ export class StatementPanel implements vscode.Disposable {
     }
   }
 
-  private ensurePanel(reveal: boolean): void {
+  private ensurePanel(reveal: boolean, column?: vscode.ViewColumn): void {
     if (this.panel) {
       if (reveal) {
-        this.panel.reveal(undefined, true);
+        this.panel.reveal(column, true);
       }
       return;
     }
@@ -105,7 +108,7 @@ export class StatementPanel implements vscode.Disposable {
     this.panel = vscode.window.createWebviewPanel(
       'jaxlings.statement',
       'jaxlings',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: roots, retainContextWhenHidden: true }
     );
     this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'jaxlings.svg');
