@@ -78,7 +78,9 @@ export async function startCodeServer(): Promise<ICodeServer> {
       userData,
       '--extensions-dir',
       extensions,
-      workspace
+      // no folder argument: with one, code-server first tries to hand it to any other
+      // code-server of this user on the machine; the folder comes in the URL instead
+      '--ignore-last-opened'
     ],
     {
       // progress lives in the test's own data dir, never the learner's

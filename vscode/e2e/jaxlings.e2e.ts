@@ -52,6 +52,7 @@ async function replaceText(page: Page, editor: Locator, code: string): Promise<v
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
+  await page.keyboard.press('Control+Home'); // scroll back to column 0 for the screenshots
 }
 
 /** Measure how long a Check takes from the click to the verdict on screen. */
@@ -133,8 +134,11 @@ test('a learner checks nnx-ema-step in a notebook and in a .py file', async ({ p
   // the same in a .py file through the CodeLens
   await page.locator('.activitybar [aria-label*="jaxlings"]').first().click();
   await statement.locator('button[data-action="start-python"]').click();
+  // the .py editor, found by its tab (Monaco drops lines scrolled out of view from the DOM)
   const editor = page
-    .locator('.editor-group-container .monaco-editor:has-text("# jaxlings: nnx-ema-step")')
+    .locator('.editor-group-container')
+    .filter({ has: page.locator('.tab.active[aria-label*="19-nnx-ema-step.py"]') })
+    .locator('.monaco-editor')
     .first();
   await expect(editor).toBeVisible();
   const lens = editor.locator('.codelens-decoration a', { hasText: /^Check$/ });
@@ -145,8 +149,9 @@ test('a learner checks nnx-ema-step in a notebook and in a .py file', async ({ p
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Control+L');
   await page.keyboard.insertText('    return decay * params_arr + (1.0 - decay) * ema_arr\n');
+  await page.keyboard.press('Control+Home'); // back to column 0, where the CodeLens starts
   await lens.click();
-  await expect(editor.locator('.codelens-decoration')).toContainText('Failed', {
+  await expect(editor.locator('.codelens-decoration').first()).toContainText('Failed', {
     timeout: 240_000
   });
   await expect(statement.locator('.verdict[data-verdict="failed"]')).toBeVisible();
@@ -155,6 +160,7 @@ test('a learner checks nnx-ema-step in a notebook and in a .py file', async ({ p
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Control+L');
   await page.keyboard.insertText('    return decay * ema_arr + (1.0 - decay) * params_arr\n');
+  await page.keyboard.press('Control+Home');
   await timed(
     '.py CodeLens Check click -> verdict (warm)',
     () => lens.click(),

@@ -8,7 +8,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 600 * 1000, // a busy 2-core machine; each step fails on its own expect
+  timeout: 900 * 1000, // a busy 2-core machine; each step fails on its own expect
   expect: { timeout: 45 * 1000 },
   outputDir: '../test-results',
   use: {

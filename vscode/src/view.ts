@@ -93,7 +93,9 @@ export function resultHtml(result: CheckResult): string {
       );
     });
     parts.push(
-      `<table class="cases"><caption class="sr-only">Checks of your function</caption>${rows.join('')}</table>`
+      `<table class="cases"><caption class="sr-only">Checks of your function</caption>` +
+        '<colgroup><col class="c-mark"><col class="c-label"><col></colgroup>' +
+        `${rows.join('')}</table>`
     );
   }
   for (const out of outputSections(result)) {
