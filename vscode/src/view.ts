@@ -45,7 +45,7 @@ function valueRow(label: string, cls: string, text: string | null): string {
   if (text === null) {
     return '';
   }
-  return `<tr class="${cls}"><th scope="row">${label}</th><td><pre>${esc(text)}</pre></td></tr>`;
+  return `<tr class="${cls}"><td></td><th scope="row">${label}</th><td><pre>${esc(text)}</pre></td></tr>`;
 }
 
 /** The results section, as in JupyterLab: verdict, error, one row group per case, output. */
