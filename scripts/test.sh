@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Python (unit, server, harness, reliability), the bank's validation,
-# the front end's unit tests, the browser tests, and the benchmark in smoke mode.
+# the front ends' unit tests (JupyterLab, shared client, VS Code), the browser tests (JupyterLab
+# with Galata, VS Code in code-server), and the benchmark in smoke mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -14,6 +15,10 @@ step "jaxlings validate (the whole bank)"
 jaxlings validate
 step "front-end unit tests"
 jlpm test
+step "VS Code extension end to end (code-server 4.100.3, Debian's Chromium)"
+vscode/e2e/install-code-server.sh vscode/.code-server
+jlpm workspace jaxlings-vscode package
+jlpm workspace jaxlings-vscode test:e2e
 step "browser tests (Galata, Debian's Chromium)"
 (cd ui-tests && { [ -d node_modules ] && [ node_modules/.stamp -nt package-lock.json ] || { npm ci --no-audit --no-fund && touch node_modules/.stamp; }; } && npx playwright test)
 if [ -f benchmarks/run.py ]; then

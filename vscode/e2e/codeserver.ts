@@ -24,6 +24,10 @@ export function userSettings(theme: string): Record<string, unknown> {
   return {
     'workbench.startupEditor': 'none',
     'workbench.colorTheme': theme,
+    // the theme follows the browser's colour scheme, which the test switches to dark
+    'window.autoDetectColorScheme': true,
+    'workbench.preferredLightColorTheme': 'Default Light Modern',
+    'workbench.preferredDarkColorTheme': 'Default Dark Modern',
     'workbench.tips.enabled': false,
     'security.workspace.trust.enabled': false,
     'telemetry.telemetryLevel': 'off',
@@ -117,9 +121,4 @@ export async function startCodeServer(): Promise<ICodeServer> {
       rmSync(root, { recursive: true, force: true });
     }
   };
-}
-
-/** Switch the colour theme of the running VS Code by rewriting its user settings. */
-export function setTheme(server: ICodeServer, theme: string): void {
-  writeFileSync(server.userSettings, JSON.stringify(userSettings(theme), null, 2));
 }

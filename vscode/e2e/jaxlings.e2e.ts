@@ -8,7 +8,7 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { expect, FrameLocator, Locator, Page, test } from '@playwright/test';
 
-import { ICodeServer, REPO, setTheme, startCodeServer, VSCODE_DIR } from './codeserver';
+import { ICodeServer, REPO, startCodeServer, VSCODE_DIR } from './codeserver';
 
 const SHOTS = process.env.JAXLINGS_UPDATE_SCREENSHOTS
   ? join(VSCODE_DIR, 'e2e', 'screenshots')
@@ -64,6 +64,8 @@ async function timed(label: string, click: () => Promise<void>, verdict: Locator
   console.log(`[measure] ${label}: ${ms} ms`);
   return ms;
 }
+
+test.use({ colorScheme: 'light' });
 
 test('a learner checks nnx-ema-step in a notebook and in a .py file', async ({ page }) => {
   await page.goto(server.url);
@@ -170,7 +172,7 @@ test('a learner checks nnx-ema-step in a notebook and in a .py file', async ({ p
   await shot(page, 'python-passed-light');
 
   // the same screens in a dark theme
-  setTheme(server, 'Default Dark Modern');
+  await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('.monaco-workbench.vs-dark')).toBeVisible();
   await page.waitForTimeout(1000); // the webview picks up the new theme variables
   await shot(page, 'python-passed-dark');
