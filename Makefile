@@ -1,4 +1,4 @@
-.PHONY: lab test setup bench
+.PHONY: lab test setup bench vsix
 lab:    ## start JupyterLab with jaxlings ready (installs whatever is missing)
 	scripts/lab.sh
 test:   ## run every test (installs whatever is missing)
@@ -7,3 +7,5 @@ setup:
 	scripts/setup.sh
 bench:
 	scripts/setup.sh && .venv/bin/python benchmarks/run.py
+vsix:   ## build the VS Code extension: vscode/jaxlings.vsix
+	scripts/setup.sh && .venv/bin/jlpm workspace jaxlings-vscode package

@@ -1,9 +1,23 @@
-// Unit tests of the front end's pure modules (grouping, results, gating, binding, model).
+// Unit tests: the lab's model, the shared client's pure modules and contract, the VS Code extension's logic.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // the VS Code extension's tests run against a mock of the `vscode` module
+    alias: [
+      {
+        find: /^vscode$/,
+        replacement: fileURLToPath(new URL('./vscode/test/vscode-mock.ts', import.meta.url))
+      }
+    ]
+  },
   test: {
-    include: ['src/__tests__/**/*.spec.ts'],
+    include: [
+      'src/__tests__/**/*.spec.ts',
+      'packages/client/test/**/*.spec.ts',
+      'vscode/test/**/*.spec.ts'
+    ],
     environment: 'node'
   }
 });

@@ -21,13 +21,13 @@ if [ ! -f "$VENV/.deps-$deps" ]; then
 fi
 export PATH="$VENV/bin:$PATH"
 
-front=$(stamp package.json yarn.lock)
+front=$(stamp package.json yarn.lock packages/*/package.json vscode/package.json)
 if [ ! -f "node_modules/.jaxlings-$front" ]; then
   echo "setup: installing node dependencies (jlpm)"
   jlpm install --immutable || jlpm install
   rm -f node_modules/.jaxlings-*; touch "node_modules/.jaxlings-$front"
 fi
-src=$(stamp package.json tsconfig.json $(find src style schema -type f | sort))
+src=$(stamp package.json tsconfig.json $(find src style schema packages/client/src packages/client/package.json -type f | sort))
 if [ ! -f "python/jaxlings/labextension/.built-$src" ]; then
   echo "setup: building the JupyterLab extension"
   jlpm build

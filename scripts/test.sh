@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the linters and type checks first, then Python (unit, server, harness,
-# reliability, classroom on SQLite and PostgreSQL), the bank's validation, the front end's unit
-# tests, the browser tests (one of them on a real JupyterHub), and the benchmark in smoke mode.
+# reliability, classroom on SQLite and PostgreSQL), the bank's validation, the front ends' unit
+# tests (JupyterLab, shared client, VS Code), the browser tests (JupyterLab with Galata, one on a
+# real JupyterHub; VS Code in code-server), and the benchmark in smoke mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -17,6 +18,10 @@ step "jaxlings validate (the whole bank)"
 jaxlings validate
 step "front-end unit tests"
 jlpm test
+step "VS Code extension end to end (code-server 4.100.3, Debian's Chromium)"
+vscode/e2e/install-code-server.sh vscode/.code-server
+jlpm workspace jaxlings-vscode package
+jlpm workspace jaxlings-vscode test:e2e
 step "browser tests (Galata, Debian's Chromium)"
 (cd ui-tests && { [ -d node_modules ] && [ node_modules/.stamp -nt package-lock.json ] || { npm ci --no-audit --no-fund && touch node_modules/.stamp; }; } && npx playwright test)
 step "classroom browser test (a real JupyterHub, the jaxlings service, two learners and an instructor)"

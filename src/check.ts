@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from './api';
 import type { JaxlingsModel } from './model';
-import { errorSentence } from './results';
+import { errorSentence } from '@jaxlings/client';
 import type { IWorkspace, Target } from './targets';
 import { targetProblem } from './targets';
 

@@ -8,14 +8,14 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
 import { JaxlingsClient } from './api';
-import { METADATA_KEY } from './binding';
+import { METADATA_KEY } from '@jaxlings/client';
 import { CheckRunner } from './check';
 import { addCommands, CommandIDs } from './commands';
 import { JaxlingsModel } from './model';
 import { ProblemListPanel } from './panel';
 import { ResultsStore } from './persistence';
 import { ensureNotebook } from './start';
-import { STARTER_CELL_INDEX } from './starter';
+import { STARTER_CELL_INDEX } from '@jaxlings/client';
 import { editorFor } from './targets';
 import { ProblemViews } from './views';
 import { labCheckHost, labWorkspace, notebookProblem } from './workspace';

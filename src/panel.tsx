@@ -9,7 +9,7 @@ import {
   problemNumber,
   sprintProgressLabel,
   STATUS_LABEL
-} from './grouping';
+} from '@jaxlings/client';
 import { jaxlingsIcon } from './icons';
 import { JaxlingsModel } from './model';
 

@@ -3,8 +3,7 @@ import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
 
 import type { ProblemSummary } from './api';
-import { bindingLine } from './binding';
-import { problemNumber } from './grouping';
+import { bindingLine, problemNumber } from '@jaxlings/client';
 
 class ProblemPicker extends Widget implements Dialog.IBodyWidget<string> {
   constructor(problems: readonly ProblemSummary[], kind: 'notebook' | 'file', preselect?: string) {

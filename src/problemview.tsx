@@ -5,13 +5,17 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { ProblemDetail } from './api';
-import { hintsView, solutionView } from './gating';
-import { problemNumber, STATUS_LABEL } from './grouping';
+import {
+  displayMarkdown,
+  hintsView,
+  problemNumber,
+  signatureLine,
+  solutionView,
+  STATUS_LABEL
+} from '@jaxlings/client';
 import { Markdown } from './markdown';
 import { JaxlingsModel } from './model';
 import { ResultView } from './resultview';
-import { displayMarkdown } from './starter';
-import { signatureLine } from './text';
 
 export interface IProblemViewActions {
   /** Create or reopen the problem's notebook and show this view beside it. */

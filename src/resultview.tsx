@@ -12,7 +12,7 @@ import {
   headline,
   outputSections,
   showErrorBox
-} from './results';
+} from '@jaxlings/client';
 
 const TONE_MARK = { pass: '✓', fail: '✗', error: '!' };
 

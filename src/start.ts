@@ -2,8 +2,8 @@
 import type { Contents } from '@jupyterlab/services';
 
 import type { ProblemDetail } from './api';
-import { notebookPath, parentFolder } from './binding';
-import { starterNotebook } from './starter';
+import { notebookPath, parentFolder } from '@jaxlings/client';
+import { starterNotebook } from '@jaxlings/client';
 
 /** The calls Start makes on the server's files (the contents manager, or a fake in tests). */
 export type IContents = Pick<Contents.IManager, 'get' | 'save'>;

@@ -4,7 +4,7 @@ import { WidgetTracker } from '@jupyterlab/apputils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import type { Widget } from '@lumino/widgets';
 
-import { problemNumber } from './grouping';
+import { problemNumber } from '@jaxlings/client';
 import { jaxlingsIcon } from './icons';
 import type { JaxlingsModel } from './model';
 import { IProblemViewActions, ProblemView } from './problemview';

@@ -12,7 +12,7 @@ import {
   pickSourceCell,
   problemIdFromMetadata,
   problemIdFromSource
-} from './binding';
+} from '@jaxlings/client';
 import type { ICheckHost, ISource } from './check';
 import { clearErrorLine, markErrorLine } from './errorline';
 import type { JaxlingsModel } from './model';

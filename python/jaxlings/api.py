@@ -1,6 +1,7 @@
 """The JSON shapes of the REST API and of `jaxlings check --json`, defined once.
 
-`src/api.ts` mirrors these; tests/test_api_drift.py fails when the two disagree.
+`jaxlings openapi` turns them into packages/client/openapi.json, from which the TypeScript
+types of both front ends are generated; tests/test_api_contract.py fails when either is stale.
 """
 
 from __future__ import annotations
@@ -128,3 +129,11 @@ class Progress(TypedDict):
     sprints: list[SprintProgress]
     solved: int
     total: int
+
+
+class CheckRequest(TypedDict):
+    code: str
+
+
+class ErrorBody(TypedDict):
+    message: str

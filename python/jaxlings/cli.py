@@ -237,6 +237,24 @@ def cmd_service(args) -> int:
     return serve(args)
 
 
+def cmd_openapi(args) -> int:
+    from .openapi import document
+
+    text = json.dumps(document(), indent=2) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_PASSED
+
+
+def cmd_serve(args) -> int:
+    from .server.serve import serve
+
+    serve(data_dir(), problems_dir=args.problems or "", pool_size=args.workers)
+    return EXIT_PASSED
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="jaxlings", description="Checked JAX and Flax NNX exercises.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -278,6 +296,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lab", help="start JupyterLab with jaxlings")
     p.add_argument("lab_args", nargs=argparse.REMAINDER)
     p.set_defaults(run=cmd_lab)
+    p = sub.add_parser("openapi", help="print the REST API as an OpenAPI 3.1 document")
+    p.add_argument("-o", "--output", help="write it to this file instead")
+    p.set_defaults(run=cmd_openapi)
+    p = sub.add_parser(
+        "serve",
+        help="serve the REST API on 127.0.0.1 for an editor; prints {url, token} when ready",
+    )
+    p.add_argument("--problems", help="problem bank folder (default: the installed bank)")
+    p.add_argument("--workers", type=int, default=2, help="most worker processes (default 2)")
+    p.set_defaults(run=cmd_serve)
     return ap
 
 

@@ -4,7 +4,7 @@ import type { CheckResult, IJaxlingsClient, Progress } from '../api';
 import { checkLabel, CheckRunner, ICheckHost, ISource } from '../check';
 import { JaxlingsModel } from '../model';
 import type { Target } from '../targets';
-import { detail, result, summary } from './fixtures';
+import { detail, result, summary } from '../../packages/client/test/fixtures';
 
 interface INb {
   id: string;

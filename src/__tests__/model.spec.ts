@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult, IJaxlingsClient, Progress } from '../api';
 import { APIError, errorMessageFromBody } from '../api';
 import { JaxlingsModel, withSummary } from '../model';
-import { detail, hints, result, summary } from './fixtures';
+import { detail, hints, result, summary } from '../../packages/client/test/fixtures';
 
 class FakeClient implements IJaxlingsClient {
   /** Every request made, by method name: what a Check costs in round trips. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { IResultsStorage, ResultsStore } from '../persistence';
-import { result } from './fixtures';
+import { result } from '../../packages/client/test/fixtures';
 
 class FakeStorage implements IResultsStorage {
   items = new Map<string, string>();

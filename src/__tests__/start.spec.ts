@@ -2,7 +2,7 @@ import type { Contents } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
 import { ensureFolder, ensureNotebook, IContents } from '../start';
-import { detail } from './fixtures';
+import { detail } from '../../packages/client/test/fixtures';
 
 /** The server's files as a set of paths; `get` of a missing path rejects as the server does. */
 class FakeContents implements IContents {

@@ -11,7 +11,7 @@ import {
   noCaseRan,
   outputSections,
   showErrorBox
-} from '../results';
+} from '../src/results';
 import { result } from './fixtures';
 
 describe('headline', () => {

@@ -7,9 +7,9 @@ import {
   pickSourceCell,
   problemIdFromMetadata,
   problemIdFromSource
-} from '../binding';
-import { displayMarkdown, STARTER_CELL_INDEX, starterNotebook } from '../starter';
-import { signatureLine } from '../text';
+} from '../src/binding';
+import { displayMarkdown, STARTER_CELL_INDEX, starterNotebook } from '../src/starter';
+import { signatureLine } from '../src/text';
 import { detail } from './fixtures';
 
 describe('problem binding', () => {

@@ -6,7 +6,7 @@ import {
   percentSolved,
   problemNumber,
   sprintProgressLabel
-} from '../grouping';
+} from '../src/grouping';
 import { summary } from './fixtures';
 
 const bank = [

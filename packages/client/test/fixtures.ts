@@ -1,4 +1,4 @@
-import type { CheckResult, HintsInfo, ProblemDetail, ProblemSummary } from '../api';
+import type { CheckResult, HintsInfo, ProblemDetail, ProblemSummary } from '../src/api';
 
 export function summary(overrides: Partial<ProblemSummary> = {}): ProblemSummary {
   return {

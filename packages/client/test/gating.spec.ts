@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { hintsView, solutionView } from '../gating';
+import { hintsView, solutionView } from '../src/gating';
 import { detail, hints } from './fixtures';
 
 describe('hintsView', () => {

@@ -1,6 +1,6 @@
 /** The notebook a problem starts from: a title cell and a code cell with the starter. */
 import type { ProblemDetail } from './api';
-import { METADATA_KEY } from './binding';
+import { bindingLine, METADATA_KEY } from './binding';
 
 /** nbformat 4 JSON of a new notebook bound to the problem. */
 export function starterNotebook(detail: ProblemDetail): Record<string, unknown> {
@@ -62,4 +62,20 @@ export const PRELUDE_CELL =
 /** The markdown shown for a statement: info strings the highlighter knows. */
 export function displayMarkdown(md: string): string {
   return md.replace(/^(\s*(?:```|~~~)+)\s*(python|pycon)\b[^\n]*$/gm, '$1python');
+}
+
+/** A .py file for a problem: the binding line, a note, the prelude's imports and the starter. */
+export function starterPython(detail: ProblemDetail): string {
+  const number = String(detail.order).padStart(2, '0');
+  const prelude = PRELUDE_CELL.split('\n').slice(1).join('\n');
+  return (
+    `${bindingLine(detail.id)}\n` +
+    `# ${number} · ${detail.title}: write \`${detail.function}\`, then press Check above it ` +
+    '(or Ctrl+Shift+Enter).\n' +
+    '# Check provides these names; the imports let you also run this file yourself.\n' +
+    prelude +
+    '\n\n' +
+    detail.starter.replace(/\s+$/, '') +
+    '\n'
+  );
 }

@@ -1,0 +1,8 @@
+/** @jaxlings/client: the REST contract and the framework-free logic both front ends share. */
+export * from './api';
+export * from './binding';
+export * from './gating';
+export * from './grouping';
+export * from './results';
+export * from './starter';
+export * from './text';

@@ -1,0 +1,80 @@
+"""The REST contract: openapi.json is generated from jaxlings.api, and real answers conform to it.
+
+packages/client/src/schema.ts (both front ends' types) is generated from the same openapi.json;
+packages/client/test/contract.spec.ts fails when that file is stale.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from jaxlings import api
+from jaxlings.openapi import document, typed_dicts
+from jaxlings.service import Jaxlings, Refusal
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMITTED = ROOT / "packages" / "client" / "openapi.json"
+USER = "os:contract"
+WRONG = "def ema_step(seed, params_arr, ema_arr, decay):\n    return params_arr\n"
+ERROR = "def ema_step(seed, params_arr, ema_arr, decay):\n    return undefined_name\n"
+
+
+def test_committed_openapi_is_generated_from_jaxlings_api():
+    assert json.loads(COMMITTED.read_text(encoding="utf-8")) == document(), (
+        "packages/client/openapi.json is stale: run "
+        "`jaxlings openapi -o packages/client/openapi.json` and then "
+        "`jlpm workspace @jaxlings/client generate`"
+    )
+
+
+def test_every_typeddict_is_a_schema_with_its_types():
+    schemas = document()["components"]["schemas"]
+    assert set(typed_dicts()) <= set(schemas)
+    check = schemas["CheckResult"]["properties"]
+    assert check["status"] == {"$ref": "#/components/schemas/Verdict"}
+    assert check["error"] == {
+        "anyOf": [{"$ref": "#/components/schemas/CheckError"}, {"type": "null"}]
+    }
+    assert check["attempt"] == {"type": ["integer", "null"]}
+    assert check["duration_ms"] == {"type": "number"}
+    assert schemas["Verdict"]["enum"] == list(api.Verdict.__args__)
+
+
+def conforms(value, name: str) -> None:
+    """Validate against a component schema of the generated document (refs resolve in it)."""
+    doc = document()
+    schema = {"$ref": f"#/components/schemas/{name}", "components": doc["components"]}
+    jsonschema.Draft202012Validator(schema).validate(value)
+
+
+def test_a_wrong_field_type_is_caught():
+    with pytest.raises(jsonschema.ValidationError):
+        conforms({"code": 3}, "CheckRequest")
+
+
+@pytest.fixture
+def service(tmp_path, small_bank_dir):
+    svc = Jaxlings(data_dir=tmp_path, problems_dir=small_bank_dir, max_workers=1, spare_workers=0)
+    yield svc
+    svc.close()
+
+
+def test_the_service_answers_in_the_contract(service, small_bank):
+    for summary in service.list_problems(USER):
+        conforms(summary, "ProblemSummary")
+    conforms(service.detail(USER, "nnx-ema-step"), "ProblemDetail")
+    conforms(service.check(USER, "nnx-ema-step", WRONG), "CheckResult")
+    conforms(service.check(USER, "nnx-ema-step", ERROR), "CheckResult")
+    conforms(service.next_hint(USER, "nnx-ema-step"), "HintReveal")
+    conforms(service.detail(USER, "nnx-ema-step"), "ProblemDetail")
+    conforms(
+        service.check(USER, "nnx-ema-step", small_bank.get("nnx-ema-step").solution), "CheckResult"
+    )
+    conforms(service.solution(USER, "nnx-ema-step"), "Solution")
+    conforms(service.progress_of(USER), "Progress")
+    with pytest.raises(Refusal) as err:
+        service.solution(USER, "no-such-problem")
+    conforms({"message": err.value.message}, "ErrorBody")
