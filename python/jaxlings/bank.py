@@ -69,7 +69,7 @@ class Problem:
     solution_notes: str = ""
     hints: list[str] = field(default_factory=list)
     checks_source: Optional[str] = None
-    outputs: list = field(default_factory=list)  # names of a tuple result's items, if given
+    outputs: list[str] = field(default_factory=list)  # names of a tuple result's items, if given
 
     @cached_property
     def signature(self) -> str:

@@ -286,7 +286,7 @@ class Checker:
             mac = hmac.new(self._key(), problem.content_hash.encode() + b"\0" + body, "sha256")
             if not hmac.compare_digest(mac.hexdigest(), str(doc["hmac"])):
                 raise ValueError("its HMAC does not match: it was not written by this server")
-            payload = doc["payload"]
+            payload: Frame = doc["payload"]
             if len(payload["cases"]) != len(problem.cases):
                 raise ValueError("case count changed")
             for v in payload["cases"]:
@@ -405,7 +405,8 @@ def _read_regular(path: Path, max_bytes: int, timeout_s: float) -> Optional[byte
         if st.st_size > max_bytes:
             raise OSError(f"{path} is larger than {max_bytes:,} bytes")
         deadline = time.monotonic() + timeout_s
-        chunks, total = [], 0
+        chunks: list[bytes] = []
+        total = 0
         while True:
             if time.monotonic() > deadline:
                 raise OSError(f"reading {path} took longer than {timeout_s:g} s")

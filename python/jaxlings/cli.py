@@ -231,7 +231,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return subprocess.call(cmd)
 
 
-def cmd_service(args) -> int:
+def cmd_service(args: argparse.Namespace) -> int:
     from .classroom import serve
 
     return serve(args)

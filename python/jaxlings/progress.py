@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -24,6 +25,8 @@ from sqlalchemy import exc as sa_exc
 
 from . import schema
 from .schema import attempts_t, hint_reveals_t, solution_views_t
+
+T = TypeVar("T")
 
 
 class ProgressUnavailable(RuntimeError):
@@ -47,7 +50,7 @@ class Recorded:
 
     number: int
     new: bool
-    result: Optional[dict] = None
+    result: Optional[dict[str, Any]] = None
 
 
 def database_url(target: str | Path) -> str:
@@ -84,7 +87,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # let the "begin" hook below issue BEGIN itself
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA busy_timeout = 2000")
@@ -92,7 +95,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):
+    def _on_begin(conn: sa.Connection) -> None:
         # a writer takes the write lock up front (counting an attempt and inserting it is one
         # step); a reader does not, so reads go on while another process holds the lock
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
@@ -146,7 +149,7 @@ class ProgressStore:
             return
         self.migrate()
 
-    def _tx(self, what: str, fn, write: bool = False):
+    def _tx(self, what: str, fn: Callable[[sa.Connection], T], write: bool = False) -> T:
         """Run `fn(conn)` in one transaction; a database error becomes ProgressUnavailable."""
         self._ensure()
         for retry in (True, False):
@@ -164,13 +167,13 @@ class ProgressStore:
                 raise ProgressUnavailable(f"{what}: {_reason(exc)}") from None
         raise AssertionError("unreachable")
 
-    def _run(self, fn, write: bool):
+    def _run(self, fn: Callable[[sa.Connection], T], write: bool) -> T:
         with self.engine.connect() as conn:
             conn.info["write"] = write
             with conn.begin():
                 return fn(conn)
 
-    def _serialize_user(self, conn, user: str, problem: str) -> None:
+    def _serialize_user(self, conn: sa.Connection, user: str, problem: str) -> None:
         """Serialise writers of one user's problem (SQLite's BEGIN IMMEDIATE already does)."""
         if self.dialect == "postgresql":
             conn.execute(
@@ -189,7 +192,7 @@ class ProgressStore:
         duration_ms: float,
         *,
         key: Optional[str] = None,
-        result: Optional[dict] = None,
+        result: Optional[dict[str, Any]] = None,
     ) -> int:
         """Store one attempt; returns its number for this user and problem (1-based)."""
         return self.record(user, problem, code, status, passed, duration_ms, key, result).number
@@ -203,12 +206,12 @@ class ProgressStore:
         passed: bool,
         duration_ms: float,
         key: Optional[str] = None,
-        result: Optional[dict] = None,
+        result: Optional[dict[str, Any]] = None,
     ) -> Recorded:
         """Store one attempt once: a second call with the same (user, key) stores nothing and
         returns the first one's number and result."""
 
-        def work(conn) -> Recorded:
+        def work(conn: sa.Connection) -> Recorded:
             self._serialize_user(conn, user, problem)
             if key is not None:
                 earlier = self._by_key(conn, user, key)
@@ -245,7 +248,7 @@ class ProgressStore:
                     return earlier
             raise
 
-    def _by_key(self, conn, user: str, key: str) -> Optional[Recorded]:
+    def _by_key(self, conn: sa.Connection, user: str, key: str) -> Optional[Recorded]:
         row = conn.execute(
             sa.select(attempts_t.c.id, attempts_t.c.problem, attempts_t.c.result).where(
                 attempts_t.c.user == user, attempts_t.c.idempotency_key == key
@@ -301,7 +304,7 @@ class ProgressStore:
         if problem is not None:
             q, hq = q.where(a.problem == problem), hq.where(h.problem == problem)
 
-        def work(conn):
+        def work(conn: sa.Connection) -> tuple[Sequence[Any], dict[str, int]]:
             rows = conn.execute(q).all()
             hints = {p: int(n) for p, n in conn.execute(hq).all()}
             return rows, hints
@@ -315,7 +318,7 @@ class ProgressStore:
     def reveal_hint(self, user: str, problem: str, index: int) -> None:
         h = hint_reveals_t.c
 
-        def work(conn):
+        def work(conn: sa.Connection) -> None:
             seen = conn.execute(
                 sa.select(sa.func.count())
                 .select_from(hint_reveals_t)
@@ -344,7 +347,7 @@ class ProgressStore:
             write=True,
         )
 
-    def attempts(self, user: str, problem: Optional[str] = None) -> list[dict]:
+    def attempts(self, user: str, problem: Optional[str] = None) -> list[dict[str, Any]]:
         a = attempts_t.c
         cols = (a.id, a.user, a.problem, a.at, a.code, a.status, a.passed, a.duration_ms)
         q = sa.select(*cols).where(a.user == user).order_by(a.id)

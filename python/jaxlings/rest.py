@@ -164,7 +164,7 @@ class ClassProgressVerbs(Verbs):
 
 class NotFoundVerbs(Verbs):
     @tornado.web.authenticated
-    def get(self, *args) -> None:
+    def get(self, *args: str) -> None:
         self.refuse(404, "There is no such jaxlings endpoint; see the REST API in the README.")
 
     post = put = delete = patch = get
@@ -183,9 +183,9 @@ ROUTES: list[tuple[str, type[Verbs]]] = [
 ]
 
 
-def routes(api_base: str, face: type, **kwargs: Any) -> list[tuple]:
+def routes(api_base: str, face: type, **kwargs: Any) -> list[tuple[str, type, dict[str, Any]]]:
     """Tornado routes under `api_base` (ending in '/'): each verb mixed with the face's base."""
-    out = []
+    out: list[tuple[str, type, dict[str, Any]]] = []
     for path, verbs in ROUTES:
         handler = type(verbs.__name__.replace("Verbs", "Handler"), (verbs, face), {})
         out.append((api_base + path, handler, kwargs))

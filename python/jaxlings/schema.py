@@ -7,8 +7,12 @@ new revision there. `upgrade` is what every face calls when it opens a database.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Optional, cast
 
 import sqlalchemy as sa
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # the schema of the releases before Alembic: a database that has it but no version is adopted
@@ -50,7 +54,7 @@ solution_views_t = sa.Table(
 )
 
 
-def alembic_config(connection=None):
+def alembic_config(connection: Optional[sa.Connection] = None) -> Config:
     from alembic.config import Config
 
     cfg = Config()
@@ -62,13 +66,17 @@ def alembic_config(connection=None):
 def head() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    # the package ships its migrations, so there is always a head
+    return cast(str, ScriptDirectory.from_config(alembic_config()).get_current_head())
 
 
-def current(connection) -> str | None:
+def current(connection: sa.Connection) -> str | None:
     if not sa.inspect(connection).has_table("alembic_version"):
         return None
-    return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    version: str | None = connection.execute(
+        sa.text("SELECT version_num FROM alembic_version")
+    ).scalar()
+    return version
 
 
 def upgrade(engine: sa.Engine) -> str:

@@ -18,6 +18,7 @@ from .api import (
     CheckResult,
     HintReveal,
     HintsInfo,
+    Isolation,
     ProblemDetail,
     ProblemSummary,
     Progress,
@@ -164,7 +165,7 @@ class JaxlingsService:
             "hints": self._hints(p, h),
             "solution_available": gate.solution_available,
             "solution_locked_reason": gate.solution_reason,
-            "isolation": self.pool.isolation.as_json(),
+            "isolation": cast(Isolation, self.pool.isolation.as_json()),
         }
 
     def _rate_limit(self, user: str) -> None:
@@ -358,7 +359,7 @@ class JaxlingsService:
 
     # ------------------------------------------------------------ the class (instructors only)
 
-    def class_progress(self) -> dict:
+    def class_progress(self) -> dict[str, Any]:
         """Every learner's status on every problem, for the instructors' endpoints."""
         try:
             summary = self.progress.class_summary()

@@ -123,7 +123,7 @@ def api_references(span: str) -> tuple[Optional[str], list[tuple[str, list[str]]
             (m, [])
             for m in re.findall(r"(?<![\w.])(?:{})(?:\.\w+)+".format("|".join(API_ROOTS)), code)
         ]
-    refs: dict[str, set] = {}
+    refs: dict[str, set[str]] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = _dotted(node.func)
@@ -246,14 +246,14 @@ class Validator:
         order = {pid: i for i, pid in enumerate(self.bank.problems)}
         return reports + sorted(done, key=lambda r: order.get(r.problem, 0))
 
-    def _timings(self) -> dict:
+    def _timings(self) -> dict[str, float]:
         try:
             data = json.loads(self.timings_path.read_text()) if self.timings_path else {}
             return {k: float(v) for k, v in data.items()} if isinstance(data, dict) else {}
         except (OSError, ValueError, TypeError):
             return {}
 
-    def _save_timings(self, timings: dict) -> None:
+    def _save_timings(self, timings: dict[str, float]) -> None:
         if self.timings_path is None:
             return
         try:

@@ -19,7 +19,7 @@ import secrets
 import signal
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 from urllib.parse import quote, urlparse
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
@@ -67,7 +67,7 @@ class Roles:
             )
         return self._members
 
-    async def is_instructor(self, model: dict) -> bool:
+    async def is_instructor(self, model: dict[str, Any]) -> bool:
         if "groups" in model:  # the token may carry the user's groups itself
             return self.group in model["groups"]
         return model["name"] in await self.members()

@@ -17,7 +17,7 @@ from ..service import JaxlingsService
 from . import Roles
 
 
-class ServiceFace(HubOAuthenticated, tornado.web.RequestHandler):
+class ServiceFace(HubOAuthenticated, tornado.web.RequestHandler):  # type: ignore[misc]
     """The user is the hub user of the token or OAuth cookie; roles come from a hub group."""
 
     def initialize(self, service: JaxlingsService, roles: Roles) -> None:
@@ -131,12 +131,13 @@ def make_app(
     hub_auth: Any,
     cookie_secret: bytes,
 ) -> tornado.web.Application:
-    kwargs = {"service": service, "roles": roles}
-    handlers = routes(prefix + "api/", ServiceFace, **kwargs) + [
+    kwargs: dict[str, Any] = {"service": service, "roles": roles}
+    pages: list[tuple[str, Any] | tuple[str, Any, dict[str, Any]]] = [
         (prefix + "oauth_callback", HubOAuthCallbackHandler),
         (prefix + "health", HealthHandler),
         (prefix + "?", IndexHandler, kwargs),
     ]
+    handlers = routes(prefix + "api/", ServiceFace, **kwargs) + pages
     return tornado.web.Application(
         handlers, hub_auth=hub_auth, cookie_secret=cookie_secret, xsrf_cookies=False
     )

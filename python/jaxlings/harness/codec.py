@@ -151,7 +151,7 @@ def encode(value: Any, _depth: int = 0, _budget: Optional[_Budget] = None) -> An
     }
 
 
-def _as_ndarray(value: Any, budget: _Budget):
+def _as_ndarray(value: Any, budget: _Budget) -> Optional[np.ndarray]:
     """numpy copy of a numpy/JAX array or numpy scalar; None for anything else.
 
     Sizes are checked before any copy, and methods a subclass may override are not called."""
@@ -167,7 +167,7 @@ def _as_ndarray(value: Any, budget: _Budget):
     return None
 
 
-def _jax_array_type():
+def _jax_array_type() -> Optional[type[Any]]:
     import sys
 
     jax = sys.modules.get("jax")
@@ -178,8 +178,9 @@ def decode(data: Any) -> Any:
     """Rebuild a value from encode()'s output, without recursion. Raises CodecError on anything
     malformed, nested deeper than MAX_DEPTH or holding more than MAX_NODES items."""
     nodes = 0
-    built: list = []  # decoded values, children before the container that takes them
-    todo: list = [(data, 0, None)]  # (encoded node, depth, None) or (kind, count, "build")
+    built: list[Any] = []  # decoded values, children before the container that takes them
+    # (encoded node, depth, None) or (kind, count, "build")
+    todo: list[tuple[Any, Any, Optional[str]]] = [(data, 0, None)]
     while todo:
         node, depth, build = todo.pop()
         if build is not None:
@@ -227,7 +228,7 @@ def decode(data: Any) -> Any:
     return built[0]
 
 
-def _leaf(k: Any, data: dict) -> Any:
+def _leaf(k: Any, data: dict[str, Any]) -> Any:
     if k == "none":
         return None
     if k == "bool":
@@ -330,7 +331,7 @@ def recv_frame(
     with_fds: int = 0,
     deadline: Optional[float] = None,
     max_bytes: int = MAX_FRAME,
-    sizes: Optional[list] = None,
+    sizes: Optional[list[int]] = None,
 ) -> tuple[Any, list[int]]:
     """One frame: its decoded JSON and any file descriptors sent with it.
 
@@ -354,14 +355,14 @@ def recv_frame(
 
 
 # what each frame a worker sends must hold: op -> {field: allowed types}
-_SCHEMA: dict[str, dict[str, tuple]] = {
+_SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
     "ready": {"pid": (int,)},
     "start": {},
     "case": {"i": (int,), "ok": (bool,)},
     "result": {},
     "idle": {"clean": (bool,)},
 }
-_OPTIONAL: dict[str, tuple] = {
+_OPTIONAL: dict[str, tuple[type, ...]] = {
     "value": (dict,),
     "error": (dict,),
     "case": (int,),
@@ -378,7 +379,7 @@ _OPTIONAL: dict[str, tuple] = {
 }
 
 
-def check_frame(frame: Any) -> dict:
+def check_frame(frame: Any) -> dict[str, Any]:
     """The frame itself if it matches the schema of its op; CodecError otherwise."""
     if not isinstance(frame, dict):
         raise CodecError("a frame must be a JSON object")
@@ -392,7 +393,7 @@ def check_frame(frame: Any) -> dict:
     for name, value in frame.items():
         if name == "op" or name in fields:
             continue
-        types = _OPTIONAL.get(name)
-        if types is None or type(value) not in types:
+        allowed = _OPTIONAL.get(name)
+        if allowed is None or type(value) not in allowed:
             raise CodecError(f"{op} frame: unexpected field {name[:40]!r}")
     return frame

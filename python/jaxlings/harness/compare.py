@@ -21,7 +21,7 @@ def compare(
     rtol: float = 1e-5,
     atol: float = 1e-6,
     path: str = "",
-    names: Optional[list] = None,
+    names: Optional[list[str]] = None,
 ) -> Optional[str]:
     """None when `actual` matches `expected`, else one sentence on the first difference.
 
@@ -53,7 +53,9 @@ def compare(
             return f"{where}{len(expected)} items expected, got {len(actual)}"
         named = names is not None and len(names) == len(expected)
         for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
-            msg = compare(e, a, rtol, atol, str(names[i]) if named else f"{path}[{i}]")
+            msg = compare(
+                e, a, rtol, atol, str(names[i]) if named and names is not None else f"{path}[{i}]"
+            )
             if msg:
                 return msg
         return None

@@ -22,7 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 HARNESS = Path(__file__).resolve().parent
 WORKER_CODE_MOUNT = "/opt/jaxlings-worker"
@@ -49,7 +49,7 @@ class Isolation:
     limits: str  # "cgroup v1 memory+pids", "cgroup v2 memory+pids" or "rlimits"
     note: Optional[str]  # a sentence for the learner when the jail is missing
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"jailed": self.jailed, "tool": self.tool, "limits": self.limits, "note": self.note}
 
 
@@ -351,7 +351,7 @@ class Jail:
             note=None if self.bwrap else NOT_JAILED.format(why=why),
         )
 
-    def env(self, socket_fd: int, trusted: bool, nproc: int) -> dict:
+    def env(self, socket_fd: int, trusted: bool, nproc: int) -> dict[str, str]:
         env = {
             "PATH": "/usr/bin:/bin",
             "HOME": "/tmp",
@@ -378,7 +378,7 @@ class Jail:
             env["JAXLINGS_COMPILE_CACHE_WRITE"] = "1" if trusted else "0"
         return env
 
-    def command(self, trusted: bool, cgroup_procs: list[str], env: dict) -> list[str]:
+    def command(self, trusted: bool, cgroup_procs: list[str], env: dict[str, str]) -> list[str]:
         """The argv that starts a worker: [cgroup join] [bwrap …] python -I -c <launcher>."""
         code_dir = WORKER_CODE_MOUNT if self.bwrap else str(HARNESS.parents[1])
         launcher = (

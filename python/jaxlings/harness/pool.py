@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Any, Literal, Optional, cast
 
 from . import codec
 from .jail import Isolation, Jail
@@ -121,7 +121,7 @@ class OutputCapture:
         return out
 
 
-def _drain(captures: list, timeout_s: float) -> bool:
+def _drain(captures: list[OutputCapture], timeout_s: float) -> bool:
     """Read the pipes until every one is at end of file; False if some are still open at the deadline."""
     end = time.monotonic() + timeout_s
     while True:
@@ -145,9 +145,9 @@ class Outcome:
     """What happened to one job, as seen from outside the worker."""
 
     status: Status
-    frames: list = field(default_factory=list)  # every "case" frame, in order
-    result: Optional[dict] = None  # the final "result" frame
-    running: Optional[dict] = None  # the last "start" frame: what was running at the end
+    frames: list[dict[str, Any]] = field(default_factory=list)  # every "case" frame, in order
+    result: Optional[dict[str, Any]] = None  # the final "result" frame
+    running: Optional[dict[str, Any]] = None  # the last "start" frame: what was running at the end
     stdout: str = ""
     stderr: str = ""
     stdout_truncated: bool = False
@@ -165,7 +165,7 @@ class WorkerProcess:
         self.trusted = trusted  # may write the compile cache; serves Reference only
         self.owner: Owner = REFERENCE if trusted else FRESH
         self.jobs = 0
-        self.proc: Optional[subprocess.Popen] = None
+        self.proc: Optional[subprocess.Popen[bytes]] = None
         self.sock: Optional[socket.socket] = None
         self.pid = 0  # the pid of the python process (inside the jail when jailed)
         self.cgroups: list[str] = []
@@ -198,7 +198,7 @@ class WorkerProcess:
             )
         finally:
             child.close()
-            if log is not subprocess.DEVNULL:
+            if not isinstance(log, int):  # not subprocess.DEVNULL
                 log.close()
         self.sock = parent
         try:
@@ -302,12 +302,21 @@ class WorkerProcess:
         )
 
 
+# (argv and options for Popen, the box for its result, set when it is there)
+_LaunchItem = tuple[
+    tuple[Any, ...],
+    dict[str, Any],
+    list["subprocess.Popen[bytes] | BaseException"],
+    threading.Event,
+]
+
+
 class Launcher:
     """Starts every worker from one long-lived thread: bwrap's --die-with-parent ends a worker
     when the *thread* that started it ends, so a short-lived thread would kill it at once."""
 
     def __init__(self) -> None:
-        self._q: queue.SimpleQueue = queue.SimpleQueue()
+        self._q: queue.SimpleQueue[Optional[_LaunchItem]] = queue.SimpleQueue()
         self._thread: Optional[threading.Thread] = None
         self._lock = threading.Lock()
 
@@ -318,25 +327,27 @@ class Launcher:
                 return
             args, kwargs, box, done = item
             try:
-                box.append(subprocess.Popen(*args, **kwargs))
+                # never in text mode: a worker's pipes carry bytes
+                box.append(cast("subprocess.Popen[bytes]", subprocess.Popen(*args, **kwargs)))
             except BaseException as exc:  # handed to the caller, raised there
                 box.append(exc)
             done.set()
 
-    def popen(self, *args, **kwargs) -> subprocess.Popen:
+    def popen(self, *args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
         with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._loop, daemon=True, name="jaxlings-launcher"
                 )
                 self._thread.start()
-        box: list = []
+        box: list[subprocess.Popen[bytes] | BaseException] = []
         done = threading.Event()
         self._q.put((args, kwargs, box, done))
         done.wait()
-        if isinstance(box[0], BaseException):
-            raise box[0]
-        return box[0]
+        got = box[0]
+        if isinstance(got, BaseException):
+            raise got
+        return got
 
     def close(self) -> None:
         self._q.put(None)
@@ -409,7 +420,7 @@ class WorkerPool:
         max_jobs_per_worker: int = 200,
         sandbox: bool = True,
         start_timeout_s: float = 120.0,
-        warm_jobs: Optional[Callable[[], list]] = None,
+        warm_jobs: Optional[Callable[[], list[dict[str, Any]]]] = None,
         retire_rss_mb: float = 1024.0,
         per_user_in_flight: int = PER_USER_IN_FLIGHT,
         share_workers: bool = False,
@@ -434,19 +445,20 @@ class WorkerPool:
         self.share_workers = share_workers and self.isolation.jailed
         self._cv = threading.Condition()
         self._idle: list[WorkerProcess] = []
-        self._busy: set = set()
+        self._busy: set[WorkerProcess] = set()
         self._starting: dict[bool, int] = {False: 0, True: 0}  # trusted -> workers starting
         self._closed = False
         self._seq = 0
         self.started_workers = 0
         self.failed_starts = 0
         self.ready_ms: list[float] = []
-        self._waiting: dict = {}  # ticket -> owner of each check waiting for a worker, oldest first
+        # ticket -> owner of each check waiting for a worker, oldest first
+        self._waiting: dict[object, Owner] = {}
         self._in_flight: dict[Owner, int] = {}
         self._served: dict[Owner, int] = {}  # owner -> turn of its last grant (round robin)
         self._turn = 0
         # used workers wait for their integrity report here, off the request's thread
-        self._settle_q: queue.SimpleQueue = queue.SimpleQueue()
+        self._settle_q: queue.SimpleQueue[WorkerProcess] = queue.SimpleQueue()
         self._settle_threads = 0
         self._settle_idle = 0
 
@@ -594,7 +606,7 @@ class WorkerPool:
 
     def run(
         self,
-        job: dict,
+        job: dict[str, Any],
         owner: Owner | str | None,
         time_limit_s: float,
         memory_limit_mb: float,
@@ -654,7 +666,7 @@ class WorkerPool:
                 self._settle_idle += 1
 
     def _run_on(
-        self, w: WorkerProcess, job: dict, time_limit_s: float, memory_limit_mb: float
+        self, w: WorkerProcess, job: dict[str, Any], time_limit_s: float, memory_limit_mb: float
     ) -> Outcome:
         assert w.sock is not None
         w.jobs += 1
@@ -691,9 +703,9 @@ class WorkerPool:
     def _wait_for_result(
         self,
         w: WorkerProcess,
-        job: dict,
+        job: dict[str, Any],
         outcome: Outcome,
-        captures: list,
+        captures: list[OutputCapture],
         out_w: int,
         err_w: int,
         time_limit_s: float,
@@ -751,7 +763,7 @@ class WorkerPool:
                             poller.unregister(fd)
             if not sock_ready:
                 continue
-            sizes: list = []
+            sizes: list[int] = []
             try:
                 frame, _ = codec.recv_frame(
                     w.sock,

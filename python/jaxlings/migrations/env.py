@@ -11,6 +11,8 @@ if connection is None:  # `alembic` run by hand: take the URL from alembic.ini /
     url = context.get_x_argument(as_dictionary=True).get("url") or context.config.get_main_option(
         "sqlalchemy.url"
     )
+    if url is None:  # what create_engine(None) raises
+        raise sa.exc.ArgumentError("Expected string or URL object, got None")
     with sa.create_engine(url).begin() as conn:
         context.configure(connection=conn, target_metadata=metadata, render_as_batch=True)
         context.run_migrations()

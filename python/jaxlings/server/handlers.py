@@ -4,7 +4,7 @@ mode), or one handler that forwards them to the classroom service (client mode).
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import tornado.web
 from jupyter_server.base.handlers import APIHandler
@@ -28,7 +28,9 @@ class LocalFace(APIHandler):
 
     @property
     def user(self) -> str:
-        return identity.jupyter_user(self, self.jaxlings_settings.user_source)
+        # the trait is an Enum of exactly these values
+        source = cast(identity.UserSource, self.jaxlings_settings.user_source)
+        return identity.jupyter_user(self, source)
 
     async def is_instructor(self) -> bool:
         return False  # a single-user server has one learner; the class is the service's
@@ -105,7 +107,9 @@ class ForwardHandler(APIHandler):
         await self._forward(path)
 
 
-def setup_forwarding(web_app, service_url: str, token: str, timeout_s: float) -> None:
+def setup_forwarding(
+    web_app: tornado.web.Application, service_url: str, token: str, timeout_s: float
+) -> None:
     base = url_path_join(web_app.settings["base_url"], "jaxlings", "api")
     kwargs = {"service_url": service_url, "token": token, "timeout_s": timeout_s}
     web_app.add_handlers(".*$", [(base + "/(.*)", ForwardHandler, kwargs)])
