@@ -20,3 +20,26 @@ def counts_layer_norm_and_batch_norm(ns):
     model = Norms()
     count = _count(ns)
     return [int(count(model, nnx.Param)), int(count(model, nnx.BatchStat))]
+
+
+def counts_several_filters(ns):
+    """count_elements(model, nnx.Param, nnx.BatchStat) counts both kinds: every filter given is used."""
+
+    class Norms(nnx.Module):
+        def __init__(self):
+            self.linear = nnx.Linear(3, 4, rngs=nnx.Rngs(0))
+            self.bn = nnx.BatchNorm(4, rngs=nnx.Rngs(0))
+            self.dropout = nnx.Dropout(0.1, rngs=nnx.Rngs(0))
+
+    model = Norms()
+    count = _count(ns)
+    return [int(count(model, nnx.Param, nnx.BatchStat)),
+            int(count(model, nnx.BatchStat, nnx.RngState)),
+            int(count(model, nnx.Param, nnx.BatchStat, nnx.RngState))]
+
+
+def returns_a_python_int(ns):
+    """count_elements returns a Python int (not a NumPy or JAX integer), also when nothing matches."""
+    count = _count(ns)
+    layer = nnx.Linear(2, 3, rngs=nnx.Rngs(0))
+    return [type(count(layer, nnx.Param)).__name__, type(count(layer, nnx.BatchStat)).__name__]

@@ -22,3 +22,10 @@ def count_type_selects_only_counters(ns):
     counts = jax.tree.leaves(nnx.state(tracked, ns["Count"]))
     params = jax.tree.leaves(nnx.state(tracked, nnx.Param))
     return [sum(x.size for x in counts), sum(x.size for x in params)]
+
+
+def count_is_no_builtin_kind(ns):
+    """Count derives from nnx.Variable itself: Tracked.calls is no nnx.BatchStat, nnx.Param, nnx.RngState or nnx.Intermediate, so their filters never select it."""
+    calls = getattr(_tracked(ns), "calls", None)
+    return [isinstance(calls, kind)
+            for kind in (nnx.BatchStat, nnx.Param, nnx.RngState, nnx.Intermediate)]
