@@ -18,6 +18,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -298,6 +299,7 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 os.killpg(service.pid, signal.SIGKILL)
         hub.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(report, indent=1))
     lat = report.get("latency", {})
