@@ -18,6 +18,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -266,7 +267,9 @@ def main() -> int:
                 "checks_answered_200": len(ok),
                 "checks_saved": len(saved),
                 "attempts_recorded": int(recorded),
-                "lost": len(saved) - int(recorded),
+                # a Check recorded after its client gave up is not lost; a saved one missing is
+                "lost": max(0, len(saved) - int(recorded)),
+                "recorded_beyond_answers": max(0, int(recorded) - len(saved)),
                 "responses_by_status": by_code,
                 "errors": len(results) - len(ok),
                 "latency": single.summary([x["ms"] for x in ok]),
@@ -284,7 +287,7 @@ def main() -> int:
                     "p95_le_1s": (report_p95 := single.summary([x["ms"] for x in ok])["p95_ms"])
                     is not None
                     and report_p95 <= 1000,
-                    "zero_lost": len(saved) == int(recorded),
+                    "zero_lost": len(saved) <= int(recorded),
                     "memory_le_3GiB": peak <= 3072,
                 },
             }
@@ -297,6 +300,7 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 os.killpg(service.pid, signal.SIGKILL)
         hub.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(report, indent=1))
     lat = report.get("latency", {})
