@@ -15,12 +15,20 @@ def update_donates_params(ns):
 
 
 def update_keeps_grads(ns):
-    """sgd_update does not donate the gradients: they are still readable after a call."""
+    """sgd_update does not donate the gradients: they are not marked donated and are still readable after a call."""
     if "sgd_update" not in ns:
         raise NameError("sgd_update is not defined in your cell")
+    update = ns["sgd_update"]
     params, grads = _fresh()
-    jax.block_until_ready(ns["sgd_update"](params, grads, 0.1))
-    return [bool(grads[k].is_deleted()) for k in ("w", "b")]
+    # A donated buffer XLA cannot reuse (nothing in the output has its shape) is not
+    # deleted, so is_deleted() alone misses donated grads; the lowering records the intent.
+    lower = getattr(update, "lower", None)
+    if lower is None:
+        raise TypeError("sgd_update should be the jax.jit(...) of _sgd itself (it has no .lower)")
+    (_, grads_info, _), _ = lower(params, grads, 0.1).args_info
+    donated = [bool(grads_info[k].donated) for k in ("w", "b")]
+    jax.block_until_ready(update(params, grads, 0.1))
+    return donated + [bool(grads[k].is_deleted()) for k in ("w", "b")]
 
 
 def callers_params_survive(ns):

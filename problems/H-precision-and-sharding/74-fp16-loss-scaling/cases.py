@@ -16,6 +16,11 @@ def cases():
     x0 = np.array([[1e-3, 2e-3], [3e-3, -1e-3]], np.float32)
     y0 = (x0 @ w0 + np.array([2e-5, -3e-5], np.float32)).astype(np.float32)
     tiny = problem(8, 3, 1e-3, 2e-5)
+    n_big = 16
+    rng2 = np.random.default_rng(740)
+    big_targets = dict(w=rng2.normal(size=3).astype(np.float32),
+                       x=(1e-3 * rng2.normal(size=(n_big, 3))).astype(np.float32),
+                       y=np.where(np.arange(n_big) % 2 == 0, 10.0, -10.0).astype(np.float32))
     return [
         Case("worked example", seed=0.0, w=w0, x=x0, y=y0, scale=1024.0),
         Case("scale 1 is no scaling at all", seed=0.0, w=w0, x=x0, y=y0, scale=1.0),
@@ -27,4 +32,6 @@ def cases():
              scale=4096.0, hidden=True),
         Case("a large residual overflows at scale 1024", seed=5.0, **problem(4, 2, 30.0, 50.0),
              scale=1024.0, hidden=True),
+        Case("targets of +-10 at scale 32768", seed=6.0, **big_targets, scale=32768.0, hidden=True,
+             probes="a scaled loss that overflows while every gradient stays finite"),
     ]
