@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from jaxlings import api
 from jaxlings.openapi import document, typed_dicts
 from jaxlings.service import Jaxlings, Refusal

@@ -237,7 +237,7 @@ def cmd_service(args: argparse.Namespace) -> int:
     return serve(args)
 
 
-def cmd_openapi(args) -> int:
+def cmd_openapi(args: argparse.Namespace) -> int:
     from .openapi import document
 
     text = json.dumps(document(), indent=2) + "\n"
@@ -248,7 +248,7 @@ def cmd_openapi(args) -> int:
     return EXIT_PASSED
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     from .server.serve import serve
 
     serve(data_dir(), problems_dir=args.problems or "", pool_size=args.workers)

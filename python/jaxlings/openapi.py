@@ -59,7 +59,8 @@ def object_schema(td: type) -> JSON:
     ):  # TypedDict's generated docstring says nothing
         schema["description"] = doc
     schema["properties"] = {field: schema_of(tp) for field, tp in hints.items()}
-    schema["required"] = [field for field in hints if field in td.__required_keys__]
+    required = getattr(td, "__required_keys__", frozenset(hints))
+    schema["required"] = [field for field in hints if field in required]
     schema["additionalProperties"] = False
     return schema
 
@@ -68,7 +69,7 @@ def _json(name: str, description: str) -> JSON:
     return {"description": description, "content": {"application/json": {"schema": _ref(name)}}}
 
 
-def _operation(op_id: str, summary: str, ok: JSON, refusals: dict[str, str], **extra) -> JSON:
+def _operation(op_id: str, summary: str, ok: JSON, refusals: dict[str, str], **extra: Any) -> JSON:
     responses = {"200": ok}
     for code, why in refusals.items():
         responses[code] = _json("ErrorBody", why)

@@ -409,12 +409,13 @@ class Jail:
                     "--clearenv",
                 ]
                 + _system_binds()
-                + _runtime_binds()
-                + ["--ro-bind", str(self.code.root), WORKER_CODE_MOUNT]
-                + cache
                 + ["--proc", "/proc", "--dev", "/dev"]
                 + ["--size", str(self.tmp_mb * 2**20), "--tmpfs", "/tmp"]
                 + ["--size", str(self.shm_mb * 2**20), "--tmpfs", "/dev/shm"]
+                # after the tmpfs mounts: a venv that lives under /tmp (a CI clone) stays visible
+                + _runtime_binds()
+                + ["--ro-bind", str(self.code.root), WORKER_CODE_MOUNT]
+                + cache
                 + [a for k, v in sorted(env.items()) for a in ("--setenv", k, v)]
                 + ["--chdir", "/tmp", "--"]
                 + py

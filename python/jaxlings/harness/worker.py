@@ -498,6 +498,28 @@ class LearnerThread:
         return value
 
 
+def _empty_dir(top: str) -> None:
+    """Remove what jobs left under `top`, but not the read-only runtime bound inside it (a venv
+    under /tmp): entries on another device than `top` are mounts, not files of the jobs."""
+    try:
+        dev = os.lstat(top).st_dev
+        entries = list(os.scandir(top))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if st.st_dev != dev:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                _empty_dir(entry.path)
+                os.rmdir(entry.path)
+            else:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # a directory holding a mount point stays, empty of job files
+
+
 class Worker:
     def __init__(self, sock: socket.socket, arm=None):
         self.sock = sock
@@ -774,22 +796,8 @@ class Worker:
         """Empty the jail's private /tmp and /dev/shm, so the next job starts from nothing."""
         if not self.jailed:
             return
-        import shutil
-
         for top in ("/tmp", "/dev/shm"):
-            try:
-                names = os.listdir(top)
-            except OSError:
-                continue
-            for name in names:
-                path = os.path.join(top, name)
-                try:
-                    if os.path.isdir(path) and not os.path.islink(path):
-                        shutil.rmtree(path, ignore_errors=True)
-                    else:
-                        os.unlink(path)
-                except OSError:
-                    pass
+            _empty_dir(top)
 
     def bound_memory(self) -> None:
         """Above CLEAR_CACHES_ABOVE_MB resident, drop JAX's caches of traced and compiled programs.

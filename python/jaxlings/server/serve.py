@@ -37,7 +37,9 @@ def _watch_parent(app: ServerApp, parent: int) -> None:
     PeriodicCallback(check, 1000).start()
 
 
-def serve(data_dir: Path, problems_dir: str = "", pool_size: int = 2, log_level: str = "WARN"):
+def serve(
+    data_dir: Path, problems_dir: str = "", pool_size: int = 2, log_level: str = "WARN"
+) -> None:
     """Run until stopped; prints the ready line on stdout."""
     token = secrets.token_urlsafe(32)
     parent = os.getppid()
