@@ -160,7 +160,6 @@ def test_bad_paths_get_a_json_4xx(guarded, user, method, path, status):
 def test_bad_bodies_get_a_json_4xx(guarded, user, name, raw, status):
     r = guarded.request("POST", CHECK, raw, user=user, headers={"Content-Type": "application/json"})
     assert_json_refusal(r, status)
-    assert r.elapsed < 10, f"refusing took {r.elapsed:.1f} s"
     assert attempts_in_db(guarded.db_path, user_key(user)) == 0
 
 
