@@ -391,3 +391,39 @@ def test_a_cell_that_patches_the_harness_and_its_scan_does_not_pass(checker, sma
     r = check(checker, counters, patch + "\n" + counters.solution, owner="patcher")
     assert not r["passed"] and r["status"] == "error"
     assert "changed the checker's own code" in r["error"]["message"], r["error"]
+
+
+def test_a_namedtuple_with_defaults_is_ordinary_code(checker, ema):
+    # collections.namedtuple sets __new__.__defaults__: the guard refuses code replacement
+    # only on the harness's own functions, so this (and libraries doing it) still passes
+    code = """
+    from typing import NamedTuple
+
+    class Blend(NamedTuple):
+        decay: float = 0.5
+
+    def ema_step(seed, params_arr, ema_arr, decay):
+        b = Blend(decay)
+        return b.decay * ema_arr + (1.0 - b.decay) * params_arr
+    """
+    r = check(checker, ema, code)
+    assert r["passed"], r
+
+
+def test_replacing_the_code_of_a_harness_function_is_refused(checker, ema):
+    code = """
+    import sys
+
+    def ema_step(seed, params_arr, ema_arr, decay):
+        worker = sys.modules.get("jaxlings.harness.worker") or sys.modules["__main__"]
+        target = next(
+            v for v in vars(worker).values()
+            if callable(getattr(v, "__code__", None))
+            and "harness" in v.__code__.co_filename
+        )
+        target.__code__ = (lambda *a, **k: None).__code__
+        return params_arr
+    """
+    r = check(checker, ema, code)
+    assert not r["passed"] and r["status"] == "error", r
+    assert_still_serving(checker, ema)

@@ -389,6 +389,13 @@ def _guard_hook(learner_ident: int):
         "sys.addaudithook": "audit hooks",
     }
     realpath = os.path.realpath
+    harness_dir = os.path.dirname(os.path.abspath(__file__))
+
+    def _harness_code(target: object) -> bool:
+        """True for a function of the harness or of the problem's structural checks."""
+        code = getattr(target, "__code__", None)
+        where = getattr(code, "co_filename", "")
+        return isinstance(where, str) and (where == CHECKS or where.startswith(harness_dir))
 
     def refuse(what: str):
         raise PermissionError(f"a Check does not allow {what}")
@@ -409,11 +416,12 @@ def _guard_hook(learner_ident: int):
             name = args[1] if len(args) > 1 else ""
             if name in frames and get_ident() != learner_ident:
                 refuse("frame inspection")
-            if event != "object.__getattr__" and name in (
-                "__code__",
-                "__defaults__",
-                "__kwdefaults__",
+            if (
+                event != "object.__getattr__"
+                and name in ("__code__", "__defaults__", "__kwdefaults__")
+                and _harness_code(args[0])
             ):
+                # libraries set these on their own functions (namedtuple sets __defaults__)
                 refuse("replacing a function's code")
         elif event in ("open", "os.chdir", "os.listdir", "os.scandir"):
             path = args[0] if args else None
