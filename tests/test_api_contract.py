@@ -14,7 +14,7 @@ import pytest
 
 from jaxlings import api
 from jaxlings.openapi import document, typed_dicts
-from jaxlings.service import Jaxlings, Refusal
+from jaxlings.service import JaxlingsService, Refusal
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "packages" / "client" / "openapi.json"
@@ -58,7 +58,9 @@ def test_a_wrong_field_type_is_caught():
 
 @pytest.fixture
 def service(tmp_path, small_bank_dir):
-    svc = Jaxlings(data_dir=tmp_path, problems_dir=small_bank_dir, max_workers=1, spare_workers=0)
+    svc = JaxlingsService(
+        data_dir=tmp_path, problems_dir=small_bank_dir, max_workers=1, spare_workers=0
+    )
     yield svc
     svc.close()
 
