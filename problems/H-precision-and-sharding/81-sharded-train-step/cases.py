@@ -13,14 +13,14 @@ def cases():
 
     xw = np.arange(32, dtype=np.float32).reshape(8, 4) / 10
     x1, y1 = data(8, 4)
-    x2, y2 = data(16, 4)
-    x3, y3 = data(16, 4)
+    x2, y2 = data(8, 4)
+    x3, y3 = data(8, 4)
     return [
         Case("worked example", seed=0.0, x=xw, y=xw.sum(axis=1, keepdims=True), lr=0.05,
              n_steps=4.0),
         Case("a single step", seed=1.0, x=x1, y=y1, lr=0.01, n_steps=1.0),
-        Case("ten steps on a batch of 16", seed=2.0, x=x2, y=y2, lr=0.01, n_steps=10.0),
+        Case("ten steps", seed=2.0, x=x2, y=y2, lr=0.01, n_steps=10.0),
         Case("another seed", seed=3.0, x=x1, y=y1, lr=0.05, n_steps=5.0),
-        Case("twenty steps", seed=4.0, x=x3, y=y3, lr=0.02, n_steps=20.0, hidden=True),
+        Case("fifteen steps", seed=4.0, x=x3, y=y3, lr=0.02, n_steps=15.0, hidden=True),
         Case("a large learning rate", seed=5.0, x=x2, y=y2, lr=0.3, n_steps=6.0, hidden=True),
     ]
