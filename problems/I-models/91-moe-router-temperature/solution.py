@@ -1,7 +1,7 @@
 class Router(nnx.Module):
     def __init__(self, dim, num_experts, anneal_steps, rngs):
         self.proj = nnx.Linear(dim, num_experts, use_bias=False, rngs=rngs)
-        self.temperature = nnx.Variable(jnp.array(5.0, dtype=jnp.float32))   # annealed state, not trained
+        self.temperature = nnx.Variable(jnp.array(5.0, dtype=jnp.float32))  # annealed, not trained
         self.calls = nnx.Variable(jnp.array(0.0, dtype=jnp.float32))
         self.anneal_steps = anneal_steps                  # a constant: fine as Python
 

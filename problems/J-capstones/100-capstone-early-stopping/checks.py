@@ -15,9 +15,11 @@ def one_nnx_optimizer(ns):
 
     nnx.Optimizer.__init__ = counting_init
     try:
-        x = jnp.linspace(-1, 1, 8).reshape(8, 1)
-        _need(ns, "fit_early_stopping")(0.0, x, jnp.sin(4 * x), x, jnp.sin(4 * x), x,
-                                        jnp.sin(4 * x), 3.0, 2.0, 4.0)
+        # the shapes of the cases (batches of 8; 32 validation, 64 test points)
+        x = jnp.linspace(-1, 1, 64).reshape(64, 1)
+        y = jnp.sin(4 * x)
+        _need(ns, "fit_early_stopping")(0.0, x[:24], y[:24], x[:32], y[:32], x, y, 2.0, 5.0,
+                                        8.0)
     finally:
         nnx.Optimizer.__init__ = original
     return built[0]

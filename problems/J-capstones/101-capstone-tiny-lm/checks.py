@@ -40,9 +40,10 @@ def one_nnx_optimizer(ns):
 
     nnx.Optimizer.__init__ = counting_init
     try:
-        ids = jnp.tile(jnp.arange(8, dtype=jnp.int32), (4, 1))
-        _need(ns, "fit_tiny_lm")(0.0, ids, ids, jnp.array([0, 1], dtype=jnp.int32), 2.0, 2.0,
-                                 2.0)
+        # the shapes of the cases (batches of 16, 64 test sequences, a prompt of 3, 5 new)
+        ids = (jnp.arange(8, dtype=jnp.int32)[None, :] + jnp.arange(64)[:, None]) % 8
+        _need(ns, "fit_tiny_lm")(0.0, ids[:32], ids, jnp.array([0, 1, 2], dtype=jnp.int32),
+                                 1.0, 16.0, 5.0)
     finally:
         nnx.Optimizer.__init__ = original
     return built[0]

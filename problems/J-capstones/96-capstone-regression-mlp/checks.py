@@ -40,8 +40,10 @@ def one_nnx_optimizer(ns):
 
     nnx.Optimizer.__init__ = counting_init
     try:
-        x = jnp.linspace(-1, 1, 16).reshape(8, 2)
-        _need(ns, "fit_regression")(0.0, x, x[:, :1], x, x[:, :1], 2.0, 4.0)
+        # the shapes of the cases (batches of 16, a test set of 64): nothing new to compile
+        x = jnp.linspace(-1, 1, 64).reshape(32, 2)
+        x_test = jnp.linspace(-1, 1, 128).reshape(64, 2)
+        _need(ns, "fit_regression")(0.0, x, x[:, :1], x_test, x_test[:, :1], 1.0, 16.0)
     finally:
         nnx.Optimizer.__init__ = original
     return built[0]

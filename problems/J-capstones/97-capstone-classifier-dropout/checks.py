@@ -40,9 +40,10 @@ def one_nnx_optimizer(ns):
 
     nnx.Optimizer.__init__ = counting_init
     try:
-        x = jnp.linspace(-1, 1, 16).reshape(8, 2)
-        y = jnp.array([0, 1, 2, 0, 1, 2, 0, 1], dtype=jnp.int32)
-        _need(ns, "fit_classifier")(0.0, x, y, x, y, 2.0, 4.0)
+        # the shapes of the cases (batches of 20, a test set of 60): nothing new to compile
+        x = jnp.linspace(-1, 1, 120).reshape(60, 2)
+        y = jnp.arange(60, dtype=jnp.int32) % 3
+        _need(ns, "fit_classifier")(0.0, x[:40], y[:40], x, y, 1.0, 20.0)
     finally:
         nnx.Optimizer.__init__ = original
     return built[0]
