@@ -64,8 +64,8 @@ def ema_step(seed, params_arr, ema_arr, decay):
     return decay * ema_arr + (1.0 - decay) * params_arr
 """
 
-# planting in a watched module (builtins, json, …) is an altered harness: the Check does not count
-# and the worker is retired, so nothing planted there can reach anyone
+# planting in a module every Check imports (builtins, json, …): a worker serves one user only,
+# so nothing planted there can reach anyone else
 PLANT_WATCHED = """
 import builtins, json
 builtins.MARK_{tag} = "{secret}"
@@ -107,8 +107,9 @@ def test_a_worker_used_by_one_user_never_serves_another(server):
             tag = u.replace("-", "_")
             res = server.check_json(EMA, PLANT.format(tag=tag, secret=secrets[u]), u)
             assert res["passed"], res["error"]
-            res = server.check_json(EMA, PLANT_WATCHED.format(tag=tag, secret=secrets[u]), u)
-            assert not res["passed"] and "changed the checker's own code" in res["error"]["message"]
+            # planting in modules every Check imports (builtins, json): the worker serves this
+            # user alone, so whatever the verdict, the look-outs below must not see it
+            server.check_json(EMA, PLANT_WATCHED.format(tag=tag, secret=secrets[u]), u)
             look = server.check_json(EMA, LOOK, u)
             assert look["passed"]
             seen = look["stdout"]
