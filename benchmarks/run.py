@@ -819,7 +819,10 @@ def measure_spare_after_timeout(srv: Server, problem, override_s: float) -> dict
     c = srv.client()
     for _ in range(3):
         _timed_check(c, problem, "check before the timeout")
-    wait_pool_idle(srv, srv.pool_size)
+    try:
+        wait_pool_idle(srv, srv.pool_size)
+    except RuntimeError as exc:  # the jail keeps reference workers apart: fewer may sit idle
+        print(f"note: {exc}; measuring with the workers that are idle")
     out = {
         "time_limit_s": override_s,
         "pool_size": srv.pool_size,
