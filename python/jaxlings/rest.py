@@ -22,7 +22,7 @@ from .service import JaxlingsService, Refusal
 # calls (lists, hints, progress) have threads of their own, so they never queue behind Checks
 _CHECKS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
 _CHEAP = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jaxlings-api")
-# the most a Check's body may be: the code limit in JSON's worst escaping (\uXXXX), plus slack
+# the most a Check's body may be: the code limit in JSON's worst escaping (6 bytes a character), plus slack
 MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 4096
 DISCARD_BYTES = 16 * 1024 * 1024  # larger bodies are not read at all
 TOO_LARGE = f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell with your function."
