@@ -68,12 +68,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2))
         return EXIT_PASSED
     current = None
+    width = max(2, *(len(str(p.order)) for p in bank))  # 100 and up keep the columns aligned
     for p in bank:
         if p.sprint.key != current:
             current = p.sprint.key
             count = sum(1 for q in bank if q.sprint.key == current)
             print(f"\nSprint {p.sprint.key} — {p.sprint.title} ({count} problems)")
-        print(f"  {p.order:02d}  {p.id:<30} {p.difficulty:<7} {p.title}")
+        print(f"  {p.order:0{width}d}  {p.id:<30} {p.difficulty:<7} {p.title}")
     print(f"\n{len(bank)} problems in {len({p.sprint.key for p in bank})} sprints")
     for err in bank.errors:
         print(f"warning: {err}", file=sys.stderr)
