@@ -171,7 +171,7 @@ class ClassDashboard:
                     "order": p.order,
                     "started": len(mine),
                     "solved": len(solved),
-                    "solve_rate": round(len(solved) / len(mine), 4) if mine else 0.0,
+                    "solve_rate": len(solved) / len(mine) if mine else 0.0,
                     "median_attempts_to_solve": median(
                         [c.attempts_to_solve for c in solved if c.attempts_to_solve]
                     ),
