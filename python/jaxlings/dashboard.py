@@ -132,7 +132,7 @@ class ClassDashboard:
     # ------------------------------------------------------------ aggregates
 
     def _cells(self, problem: Optional[str] = None) -> list[ClassCell]:
-        known = {p.id for p in self.bank}
+        known = {p.id for p in self.bank}  # problems since removed from the bank are left out
         return [c for c in self.progress.class_cells(problem) if c.problem in known]
 
     def overview(self) -> ClassOverview:
@@ -302,17 +302,14 @@ class ClassDashboard:
 
     def learner_key(self, user: str) -> str:
         """The stored key of a learner named as the dashboard shows them ("ann" or "hub:ann")."""
-        keys = self.progress.users()
-        if user in keys:
-            return user
-        found = [k for k in keys if display_name(k) == user]
-        if not found:
+        key = self.progress.learner(user)
+        if key is None:
             raise NotFound(f"No learner named {user[:80]!r} has checked a problem yet.")
-        return found[0]
+        return key
 
     def learner(self, user: str) -> ClassLearnerDetail:
         key = self.learner_key(user)
-        mine = {c.problem: c for c in self._cells() if c.user == key}
+        mine = {c.problem: c for c in self.progress.class_cells(user=key)}
         problems: list[LearnerProblem] = []
         for p in self.bank:
             c = mine.get(p.id)
