@@ -14,7 +14,6 @@ import io
 import json
 import math
 import os
-import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -62,10 +61,6 @@ def iso(t: Optional[float]) -> str:
     if t is None:
         return ""
     return datetime.fromtimestamp(t, UTC).isoformat(timespec="milliseconds")
-
-
-def median(values: Sequence[float]) -> Optional[float]:
-    return float(statistics.median(values)) if values else None
 
 
 def export_key(data_dir: Path, salt: Optional[str] = None) -> bytes:
@@ -136,71 +131,57 @@ class ClassDashboard:
         return [c for c in self.progress.class_cells(problem) if c.problem in known]
 
     def overview(self) -> ClassOverview:
-        cells = self._cells()
-        hints, seen = self.progress.class_reveals()
-        by_user: dict[str, list[ClassCell]] = defaultdict(list)
-        by_problem: dict[str, list[ClassCell]] = defaultdict(list)
-        for c in cells:
-            by_user[c.user].append(c)
-            by_problem[c.problem].append(c)
+        t = self.progress.class_totals({p.id: p.sprint.key for p in self.bank})
         learners: list[ClassLearner] = [
             {
                 "user": display_name(user),
-                "solved": sum(c.solved_at is not None for c in mine),
-                "attempted": len(mine),
-                "attempts": sum(c.attempts for c in mine),
-                "last_active": max(c.last_at for c in mine),
+                "solved": solved,
+                "attempted": attempted,
+                "attempts": attempts,
+                "last_active": last,
             }
-            for user, mine in sorted(by_user.items(), key=lambda kv: display_name(kv[0]))
+            for user, solved, attempted, attempts, last in sorted(
+                t.learners, key=lambda row: display_name(row[0])
+            )
         ]
-        hints_of: dict[str, int] = defaultdict(int)
-        for (_u, pid), n in hints.items():
-            hints_of[pid] += n
-        seen_of: dict[str, int] = defaultdict(int)
-        for _u, pid in seen:
-            seen_of[pid] += 1
         problems: list[ClassProblem] = []
         for p in self.bank:
-            mine = by_problem.get(p.id, [])
-            solved = [c for c in mine if c.solved_at is not None]
+            started, solved = t.problems.get(p.id, (0, 0))
+            m_attempts, m_time = t.medians.get(p.id, (None, None))
             problems.append(
                 {
                     "id": p.id,
                     "title": p.title,
                     "sprint": p.sprint.key,
                     "order": p.order,
-                    "started": len(mine),
-                    "solved": len(solved),
-                    "solve_rate": len(solved) / len(mine) if mine else 0.0,
-                    "median_attempts_to_solve": median(
-                        [c.attempts_to_solve for c in solved if c.attempts_to_solve]
-                    ),
-                    "median_time_to_solve_s": median(
-                        [c.solved_at - c.first_at for c in solved if c.solved_at is not None]
-                    ),
-                    "hints_revealed": hints_of.get(p.id, 0),
-                    "solutions_revealed": seen_of.get(p.id, 0),
+                    "started": started,
+                    "solved": solved,
+                    "solve_rate": solved / started if started else 0.0,
+                    "median_attempts_to_solve": m_attempts,
+                    "median_time_to_solve_s": m_time,
+                    "hints_revealed": t.hints.get(p.id, 0),
+                    "solutions_revealed": t.views.get(p.id, 0),
                 }
             )
-        sprints: list[ClassSprint] = []
-        for s in self.bank.sprints:
-            ids = {p.id for p in self.bank if p.sprint.key == s.key}
-            if not ids:
-                continue
-            started = {c.user for c in cells if c.problem in ids}
-            solved_count: dict[str, int] = defaultdict(int)
-            for c in cells:
-                if c.problem in ids and c.solved_at is not None:
-                    solved_count[c.user] += 1
-            sprints.append(
-                {
-                    "key": s.key,
-                    "title": s.title,
-                    "problems": len(ids),
-                    "started": len(started),
-                    "solved": sum(n == len(ids) for n in solved_count.values()),
-                }
-            )
+        size: dict[str, int] = defaultdict(int)
+        for p in self.bank:
+            size[p.sprint.key] += 1
+        started_in: dict[str, int] = defaultdict(int)
+        finished: dict[str, int] = defaultdict(int)
+        for _user, key, solved in t.sprints:
+            started_in[key] += 1
+            finished[key] += solved == size[key]
+        sprints: list[ClassSprint] = [
+            {
+                "key": s.key,
+                "title": s.title,
+                "problems": size[s.key],
+                "started": started_in.get(s.key, 0),
+                "solved": finished.get(s.key, 0),
+            }
+            for s in self.bank.sprints
+            if size.get(s.key)
+        ]
         return {
             "generated_at": time.time(),
             "learners": learners,

@@ -12,6 +12,7 @@ failed read or write raises ProgressUnavailable so the caller can tell the learn
 from __future__ import annotations
 
 import json
+import statistics
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -477,6 +478,89 @@ class ProgressStore:
         found = set(self._tx("the class progress could not be read", lambda c: c.scalars(q)))
         return next((k for k in keys if k in found), None)
 
+    def class_status(self, problems: Sequence[str]) -> list[tuple[str, str, bool]]:
+        """(user, problem, solved) for every learner and problem of `problems` they attempted."""
+        lp = learner_problems_t.c
+        q = sa.select(lp.user, lp.problem, lp.solved_at.is_not(None)).where(
+            lp.problem.in_(list(problems))
+        )
+        rows = self._tx("the class progress could not be read", lambda c: c.execute(q).all())
+        return [(u, p, bool(solved)) for u, p, solved in rows]
+
+    def class_totals(self, sprint_of: dict[str, str]) -> ClassTotals:
+        """The overview's figures, grouped in the database (a few hundred rows come back, not
+        one per learner and problem): `sprint_of` maps each problem the bank has to its sprint."""
+        lp, h, sv = learner_problems_t.c, hint_reveals_t.c, solution_views_t.c
+        known = list(sprint_of)
+        learners_q = (
+            sa.select(
+                lp.user,
+                sa.func.count(lp.solved_at),
+                sa.func.count(),
+                sa.func.sum(lp.attempts),
+                sa.func.max(lp.last_at),
+            )
+            .where(lp.problem.in_(known))
+            .group_by(lp.user)
+        )
+        problems_q = (
+            sa.select(lp.problem, sa.func.count(), sa.func.count(lp.solved_at))
+            .where(lp.problem.in_(known))
+            .group_by(lp.problem)
+        )
+        solve_time = lp.solved_at - lp.first_at
+        if self.dialect == "postgresql":
+            medians_q: Any = (
+                sa.select(
+                    lp.problem,
+                    sa.func.percentile_cont(0.5).within_group(lp.attempts_to_solve),
+                    sa.func.percentile_cont(0.5).within_group(solve_time),
+                )
+                .where(lp.problem.in_(known), lp.solved_at.is_not(None))
+                .group_by(lp.problem)
+            )
+        else:  # SQLite has no percentile: the solved rows come back (a small class's)
+            medians_q = sa.select(lp.problem, lp.attempts_to_solve, solve_time).where(
+                lp.problem.in_(known), lp.solved_at.is_not(None)
+            )
+        sprint = sa.case(sprint_of, value=lp.problem)
+        sprints_q = (
+            sa.select(lp.user, sprint, sa.func.count(lp.solved_at))
+            .where(lp.problem.in_(known))
+            .group_by(lp.user, sprint)
+        )
+        hints_q = sa.select(h.problem, sa.func.count()).group_by(h.problem)
+        views_q = sa.select(sv.problem, sa.func.count(sa.distinct(sv.user))).group_by(sv.problem)
+
+        def work(conn: sa.Connection) -> ClassTotals:
+            medians: dict[str, tuple[Optional[float], Optional[float]]] = {}
+            if self.dialect == "postgresql":
+                for pid, m_attempts, m_time in conn.execute(medians_q):
+                    medians[pid] = (_float(m_attempts), _float(m_time))
+            else:
+                solved: dict[str, tuple[list[float], list[float]]] = {}
+                for pid, n, dt in conn.execute(medians_q):
+                    a, t = solved.setdefault(pid, ([], []))
+                    a.append(float(n))
+                    t.append(float(dt))
+                medians = {
+                    pid: (statistics.median(a), statistics.median(t))
+                    for pid, (a, t) in solved.items()
+                }
+            return ClassTotals(
+                learners=[
+                    (u, int(s), int(n), int(a), float(last))
+                    for u, s, n, a, last in conn.execute(learners_q)
+                ],
+                problems={p: (int(n), int(s)) for p, n, s in conn.execute(problems_q)},
+                medians=medians,
+                sprints=[(u, k, int(s)) for u, k, s in conn.execute(sprints_q)],
+                hints={p: int(n) for p, n in conn.execute(hints_q)},
+                views={p: int(n) for p, n in conn.execute(views_q)},
+            )
+
+        return self._tx("the class progress could not be read", work)
+
     def class_reveals(self) -> tuple[dict[tuple[str, str], int], set[tuple[str, str]]]:
         """Hints revealed per (user, problem), and the (user, problem)s whose solution was seen."""
         h, s = hint_reveals_t.c, solution_views_t.c
@@ -546,6 +630,22 @@ class ProgressStore:
         )
         rows = self._tx("the attempts could not be read", lambda c: c.execute(q).all())
         return [(u, p, float(at), st, fl, float(d), int(n)) for u, p, at, st, fl, d, n in rows]
+
+
+def _float(x: Any) -> Optional[float]:
+    return None if x is None else float(x)
+
+
+@dataclass(frozen=True)
+class ClassTotals:
+    """The class overview's figures as the database grouped them."""
+
+    learners: list[tuple[str, int, int, int, float]]  # user, solved, attempted, attempts, last
+    problems: dict[str, tuple[int, int]]  # problem -> learners started, solved
+    medians: dict[str, tuple[Optional[float], Optional[float]]]  # attempts, seconds to solve
+    sprints: list[tuple[str, str, int]]  # user, sprint, problems of it solved
+    hints: dict[str, int]  # problem -> hints revealed
+    views: dict[str, int]  # problem -> learners who opened the solution
 
 
 @dataclass(frozen=True)
