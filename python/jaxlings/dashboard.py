@@ -190,11 +190,11 @@ class ClassDashboard:
         }
 
     def matrix(self) -> ClassMatrix:
-        cells = self._cells()
-        users = sorted({c.user for c in cells}, key=display_name)
         problems = [p.id for p in self.bank]
+        rows = self.progress.class_status(problems)
+        users = sorted({u for u, _p, _s in rows}, key=display_name)
         status: dict[tuple[str, str], Cell] = {
-            (c.user, c.problem): "solved" if c.solved_at is not None else "attempted" for c in cells
+            (u, p): "solved" if solved else "attempted" for u, p, solved in rows
         }
         return {
             "learners": [display_name(u) for u in users],
