@@ -381,10 +381,10 @@ class ClassDashboard:
 
 def bucket_of(raw: Optional[str]) -> int:
     """The activity bucket in seconds from a query argument; ValueError with a sentence."""
-    if raw in (None, ""):
+    if raw is None or raw == "":
         return 3600
     try:
-        value = float(raw)  # type: ignore[arg-type]
+        value = float(raw)
     except ValueError:
         raise ValueError("bucket_s must be a number of seconds, e.g. 3600.") from None
     if not math.isfinite(value) or not 60 <= value <= 30 * 86400:

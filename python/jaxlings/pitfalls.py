@@ -45,7 +45,8 @@ def failure_names(report: CheckReport) -> list[str]:
         return []
     names = [c["name"] for c in report["cases"] if not c["passed"]]
     if report["status"] != "failed":
-        kind = (report["error"] or {}).get("type") or report["status"]
+        error = report["error"]
+        kind = (error["type"] if error else "") or report["status"]
         names.append(f"[{report['status']}] {kind}")
     return names
 
@@ -231,8 +232,8 @@ class Pitfalls:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             body = json.dumps(payload, sort_keys=True).encode()
-            doc = {"problem": problem.id, "hmac": self.checker.sign(problem, body, PURPOSE)}
-            doc["payload"] = payload
+            mac = self.checker.sign(problem, body, PURPOSE)
+            doc = {"problem": problem.id, "hmac": mac, "payload": payload}
             tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
             with os.fdopen(fd, "w") as fh:
