@@ -116,9 +116,9 @@ class Pitfalls:
 
     # ------------------------------------------------------------ reading them (never waits)
 
-    def ready(self, problem: Problem) -> Optional[list[Signature]]:
-        """The signatures if known (memory or a valid disk cache); else None, and they are
-        computed in the background for next time."""
+    def ready(self, problem: Problem, start: bool = False) -> Optional[list[Signature]]:
+        """The signatures if known (memory or a valid disk cache); else None, and with `start`
+        they are computed in the background for next time."""
         key = self._key(problem)
         sigs = self._memo.get(key)
         if sigs is not None:
@@ -127,11 +127,13 @@ class Pitfalls:
         if sigs is not None:
             self._memo[key] = sigs
             return sigs
-        self.prepare(problem)
+        if start:
+            self.prepare(problem)
         return None
 
     def pitfall_of(self, problem: Problem, report: CheckReport) -> Optional[Pitfall]:
-        """The listed pitfall a failing report most resembles, if its signatures are ready."""
+        """The listed pitfall a failing report most resembles, if its signatures are ready
+        (opening the problem, `JaxlingsService.detail`, starts them)."""
         if report["passed"] or report["status"] not in FAILING:
             return None
         sigs = self.ready(problem)

@@ -177,8 +177,9 @@ def test_a_wrong_file_submitted_is_named_as_its_pitfall(checker, small_bank, tmp
     pitfalls = Pitfalls(checker, tmp_path / "pitfalls")
     wrong = (p.path / "wrong" / "swapped_blend.py").read_text()
     report = checker.check(p, wrong, "os:learner")
-    # not computed yet: the Check is answered without waiting, and the signatures start
+    # not computed yet: the Check is answered without waiting; opening the problem starts them
     assert pitfalls.pitfall_of(p, report) is None
+    assert pitfalls.ready(p, start=True) is None
     end = time.monotonic() + 300
     while pitfalls.ready(p) is None and time.monotonic() < end:
         time.sleep(0.5)
