@@ -132,22 +132,33 @@ class ClassDashboard:
 
     def overview(self) -> ClassOverview:
         t = self.progress.class_totals({p.id: p.sprint.key for p in self.bank})
+        size: dict[str, int] = defaultdict(int)
+        for p in self.bank:
+            size[p.sprint.key] += 1
+        mine: dict[str, list[int | float]] = {}
+        started_in: dict[str, int] = defaultdict(int)
+        finished: dict[str, int] = defaultdict(int)
+        for user, key, started, solved, attempts, last in t.by_sprint:
+            row = mine.setdefault(user, [0, 0, 0, last])
+            row[0] += solved
+            row[1] += started
+            row[2] += attempts
+            row[3] = max(row[3], last)
+            started_in[key] += 1
+            finished[key] += solved == size[key]
         learners: list[ClassLearner] = [
             {
                 "user": display_name(user),
-                "solved": solved,
-                "attempted": attempted,
-                "attempts": attempts,
-                "last_active": last,
+                "solved": int(row[0]),
+                "attempted": int(row[1]),
+                "attempts": int(row[2]),
+                "last_active": float(row[3]),
             }
-            for user, solved, attempted, attempts, last in sorted(
-                t.learners, key=lambda row: display_name(row[0])
-            )
+            for user, row in sorted(mine.items(), key=lambda kv: display_name(kv[0]))
         ]
         problems: list[ClassProblem] = []
         for p in self.bank:
-            started, solved = t.problems.get(p.id, (0, 0))
-            m_attempts, m_time = t.medians.get(p.id, (None, None))
+            started, solved, m_attempts, m_time = t.problems.get(p.id, (0, 0, None, None))
             problems.append(
                 {
                     "id": p.id,
@@ -163,14 +174,6 @@ class ClassDashboard:
                     "solutions_revealed": t.views.get(p.id, 0),
                 }
             )
-        size: dict[str, int] = defaultdict(int)
-        for p in self.bank:
-            size[p.sprint.key] += 1
-        started_in: dict[str, int] = defaultdict(int)
-        finished: dict[str, int] = defaultdict(int)
-        for _user, key, solved in t.sprints:
-            started_in[key] += 1
-            finished[key] += solved == size[key]
         sprints: list[ClassSprint] = [
             {
                 "key": s.key,

@@ -492,69 +492,67 @@ class ProgressStore:
         one per learner and problem): `sprint_of` maps each problem the bank has to its sprint."""
         lp, h, sv = learner_problems_t.c, hint_reveals_t.c, solution_views_t.c
         known = list(sprint_of)
-        learners_q = (
-            sa.select(
-                lp.user,
-                sa.func.count(lp.solved_at),
-                sa.func.count(),
-                sa.func.sum(lp.attempts),
-                sa.func.max(lp.last_at),
-            )
-            .where(lp.problem.in_(known))
-            .group_by(lp.user)
+        # per learner and sprint: the learners' rows and the sprints' both add up from these
+        counts = (
+            sa.func.count(),
+            sa.func.count(lp.solved_at),
+            sa.func.sum(lp.attempts),
+            sa.func.max(lp.last_at),
         )
-        problems_q = (
-            sa.select(lp.problem, sa.func.count(), sa.func.count(lp.solved_at))
-            .where(lp.problem.in_(known))
-            .group_by(lp.problem)
-        )
-        solve_time = lp.solved_at - lp.first_at
-        if self.dialect == "postgresql":
-            medians_q: Any = (
-                sa.select(
-                    lp.problem,
-                    sa.func.percentile_cont(0.5).within_group(lp.attempts_to_solve),
-                    sa.func.percentile_cont(0.5).within_group(solve_time),
-                )
-                .where(lp.problem.in_(known), lp.solved_at.is_not(None))
-                .group_by(lp.problem)
-            )
-        else:  # SQLite has no percentile: the solved rows come back (a small class's)
-            medians_q = sa.select(lp.problem, lp.attempts_to_solve, solve_time).where(
-                lp.problem.in_(known), lp.solved_at.is_not(None)
-            )
         sprint = sa.case(sprint_of, value=lp.problem)
-        sprints_q = (
-            sa.select(lp.user, sprint, sa.func.count(lp.solved_at))
+        by_sprint_q = (
+            sa.select(lp.user, sprint, *counts)
             .where(lp.problem.in_(known))
             .group_by(lp.user, sprint)
         )
+        solve_time = lp.solved_at - lp.first_at
+        if self.dialect == "postgresql":  # percentile_cont skips the NULLs of the unsolved
+            problems_q: Any = (
+                sa.select(
+                    lp.problem,
+                    sa.func.count(),
+                    sa.func.count(lp.solved_at),
+                    sa.func.percentile_cont(0.5).within_group(lp.attempts_to_solve),
+                    sa.func.percentile_cont(0.5).within_group(solve_time),
+                )
+                .where(lp.problem.in_(known))
+                .group_by(lp.problem)
+            )
+        else:  # SQLite has no percentile: the rows come back (a small class's)
+            problems_q = sa.select(lp.problem, lp.attempts_to_solve, solve_time).where(
+                lp.problem.in_(known)
+            )
         hints_q = sa.select(h.problem, sa.func.count()).group_by(h.problem)
         views_q = sa.select(sv.problem, sa.func.count(sa.distinct(sv.user))).group_by(sv.problem)
 
         def work(conn: sa.Connection) -> ClassTotals:
-            medians: dict[str, tuple[Optional[float], Optional[float]]] = {}
+            problems: dict[str, tuple[int, int, Optional[float], Optional[float]]] = {}
             if self.dialect == "postgresql":
-                for pid, m_attempts, m_time in conn.execute(medians_q):
-                    medians[pid] = (_float(m_attempts), _float(m_time))
+                for pid, n, solved, m_attempts, m_time in conn.execute(problems_q):
+                    problems[pid] = (int(n), int(solved), _float(m_attempts), _float(m_time))
             else:
-                solved: dict[str, tuple[list[float], list[float]]] = {}
-                for pid, n, dt in conn.execute(medians_q):
-                    a, t = solved.setdefault(pid, ([], []))
-                    a.append(float(n))
-                    t.append(float(dt))
-                medians = {
-                    pid: (statistics.median(a), statistics.median(t))
-                    for pid, (a, t) in solved.items()
+                rows: dict[str, tuple[list[float], list[float], list[int]]] = {}
+                for pid, to_solve, dt in conn.execute(problems_q):
+                    a, t, n = rows.setdefault(pid, ([], [], [0]))
+                    n[0] += 1
+                    if dt is not None:
+                        a.append(float(to_solve))
+                        t.append(float(dt))
+                problems = {
+                    pid: (
+                        n[0],
+                        len(a),
+                        statistics.median(a) if a else None,
+                        statistics.median(t) if t else None,
+                    )
+                    for pid, (a, t, n) in rows.items()
                 }
             return ClassTotals(
-                learners=[
-                    (u, int(s), int(n), int(a), float(last))
-                    for u, s, n, a, last in conn.execute(learners_q)
+                by_sprint=[
+                    (u, k, int(n), int(s), int(a), float(last))
+                    for u, k, n, s, a, last in conn.execute(by_sprint_q)
                 ],
-                problems={p: (int(n), int(s)) for p, n, s in conn.execute(problems_q)},
-                medians=medians,
-                sprints=[(u, k, int(s)) for u, k, s in conn.execute(sprints_q)],
+                problems=problems,
                 hints={p: int(n) for p, n in conn.execute(hints_q)},
                 views={p: int(n) for p, n in conn.execute(views_q)},
             )
@@ -591,7 +589,7 @@ class ProgressStore:
         if self.dialect == "sqlite":  # CAST truncates toward zero: floor for Unix times
             bucket: Any = sa.cast(a.at / bucket_s, sa.Integer)
         else:
-            bucket = sa.func.floor(a.at / bucket_s)
+            bucket = sa.func.floor(a.at / sa.literal(float(bucket_s), sa.Float))  # not NUMERIC
         q = (
             sa.select(bucket.label("b"), sa.func.count(), sa.func.sum(a.passed))
             .group_by(sa.literal_column("b"))
@@ -640,10 +638,10 @@ def _float(x: Any) -> Optional[float]:
 class ClassTotals:
     """The class overview's figures as the database grouped them."""
 
-    learners: list[tuple[str, int, int, int, float]]  # user, solved, attempted, attempts, last
-    problems: dict[str, tuple[int, int]]  # problem -> learners started, solved
-    medians: dict[str, tuple[Optional[float], Optional[float]]]  # attempts, seconds to solve
-    sprints: list[tuple[str, str, int]]  # user, sprint, problems of it solved
+    # user, sprint, problems of it started, solved, attempts, last attempt
+    by_sprint: list[tuple[str, str, int, int, int, float]]
+    # problem -> learners started, solved, median attempts and seconds to solve
+    problems: dict[str, tuple[int, int, Optional[float], Optional[float]]]
     hints: dict[str, int]  # problem -> hints revealed
     views: dict[str, int]  # problem -> learners who opened the solution
 
