@@ -14,6 +14,7 @@ import io
 import json
 import math
 import os
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -123,6 +124,8 @@ class ClassDashboard:
         self.progress = progress
         self.data_dir = Path(data_dir)
         self.signatures = signatures  # a problem's pitfall signatures, None while not ready
+        self._lock = threading.Lock()
+        self._matrix: Optional[tuple[Any, ClassMatrix]] = None  # (version, heatmap)
 
     # ------------------------------------------------------------ aggregates
 
@@ -193,6 +196,17 @@ class ClassDashboard:
         }
 
     def matrix(self) -> ClassMatrix:
+        """The heatmap; rebuilt only when a learner started or solved a problem since."""
+        version = (self.progress.class_version(), tuple(p.id for p in self.bank))
+        with self._lock:
+            if self._matrix is not None and self._matrix[0] == version:
+                return self._matrix[1]
+        built = self._build_matrix()
+        with self._lock:
+            self._matrix = (version, built)
+        return built
+
+    def _build_matrix(self) -> ClassMatrix:
         problems = [p.id for p in self.bank]
         rows = self.progress.class_status(problems)
         users = sorted({u for u, _p, _s in rows}, key=display_name)

@@ -487,6 +487,14 @@ class ProgressStore:
         rows = self._tx("the class progress could not be read", lambda c: c.execute(q).all())
         return [(u, p, bool(solved)) for u, p, solved in rows]
 
+    def class_version(self) -> tuple[int, int]:
+        """(cells, solved cells) of learner_problems: both only grow, so the heatmap has
+        changed exactly when this has."""
+        lp = learner_problems_t.c
+        q = sa.select(sa.func.count(), sa.func.count(lp.solved_at))
+        n, solved = self._tx("the class progress could not be read", lambda c: c.execute(q).one())
+        return int(n), int(solved)
+
     def class_totals(self, sprint_of: dict[str, str]) -> ClassTotals:
         """The overview's figures, grouped in the database (a few hundred rows come back, not
         one per learner and problem): `sprint_of` maps each problem the bank has to its sprint."""

@@ -88,14 +88,17 @@ def test_the_overview_matrix_and_learner_views_add_up_a_known_history(
     row = dict(zip(m["problems"], m["cells"][1], strict=True))
     assert row == {COUNTERS: "new", EMA: "attempted"}
 
+    add(history, "hub:dan", COUNTERS, T0 + 11000, True)  # the heatmap follows new records
+    assert dash.matrix()["learners"][-1] == "dan" and "solved" in dash.matrix()["cells"][-1]
+
     bob = {p["id"]: p for p in dash.learner("bob")["problems"]}
     assert bob[EMA] == {"id": EMA, "status": "attempted", "attempts": 2, "last_at": T0 + 200}
     assert dash.latest("ann", small_bank.get(EMA))["status"] == "passed"
 
     act = dash.activity(3600)
     assert act["bucket_s"] == 3600
-    assert [p["attempts"] for p in act["points"]] == [5, 1, 1]  # three hours, none empty here
-    assert sum(p["passed"] for p in act["points"]) == 3
+    assert [p["attempts"] for p in act["points"]] == [5, 1, 1, 1]  # empty hours are zeros
+    assert sum(p["passed"] for p in act["points"]) == 4
 
 
 def test_the_problem_view_counts_failures_and_names_pitfalls(history, small_bank, tmp_path):
