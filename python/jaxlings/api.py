@@ -6,7 +6,7 @@ types of both front ends are generated; tests/test_api_contract.py fails when ei
 
 from __future__ import annotations
 
-from typing import Literal, Optional, TypedDict
+from typing import Literal, NotRequired, Optional, TypedDict
 
 Status = Literal["new", "attempted", "solved"]
 Verdict = Literal["passed", "failed", "error", "timeout", "memory"]
@@ -89,6 +89,7 @@ class CheckReport(TypedDict):
     stdout_truncated: bool
     stderr_truncated: bool
     duration_ms: float
+    ran: bool  # the function was called on at least one case
 
 
 class CheckResult(CheckReport):
@@ -97,6 +98,9 @@ class CheckResult(CheckReport):
 
     attempt: Optional[int]
     saved: bool
+    # whether this attempt counts toward unlocking the solution: a failed Check counts when it
+    # ran the function on the learner's own code (not the starter, not a syntax error)
+    counted: bool
     save_error: Optional[str]
     summary: ProblemSummary
     hints: HintsInfo
@@ -131,8 +135,18 @@ class Progress(TypedDict):
     total: int
 
 
+class EarlierCell(TypedDict):
+    """A code cell above the checked one: its 1-based position in the notebook and its text."""
+
+    cell: int
+    code: str
+
+
 class CheckRequest(TypedDict):
     code: str
+    # the code cells above the checked one: their functions, classes, imports and constants
+    # run first (context.py)
+    context: NotRequired[list[EarlierCell]]
 
 
 class ErrorBody(TypedDict):

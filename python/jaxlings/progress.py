@@ -38,7 +38,7 @@ class History:
     """What one user has done on one problem: all that gating needs."""
 
     attempts: int = 0
-    failed: int = 0
+    failed: int = 0  # failed attempts that count toward the solution (ran the learner's code)
     solved: bool = False
     hints_revealed: int = 0
 
@@ -207,6 +207,7 @@ class ProgressStore:
         duration_ms: float,
         key: Optional[str] = None,
         result: Optional[dict[str, Any]] = None,
+        counted: bool = True,
     ) -> Recorded:
         """Store one attempt once: a second call with the same (user, key) stores nothing and
         returns the first one's number and result."""
@@ -228,6 +229,7 @@ class ProgressStore:
                     duration_ms=float(duration_ms),
                     idempotency_key=key,
                     result=json.dumps(result) if result is not None else None,
+                    counted=int(bool(counted)),
                 )
             )
             n = conn.execute(
@@ -293,7 +295,8 @@ class ProgressStore:
             sa.select(
                 a.problem,
                 sa.func.count(),
-                sa.func.count() - sa.func.sum(a.passed),
+                # failed attempts that count toward the solution (History.failed)
+                sa.func.sum(sa.case(((a.passed == 0) & (a.counted != 0), 1), else_=0)),
                 sa.func.max(a.passed),
             )
             .where(a.user == user)

@@ -34,6 +34,8 @@ attempts_t = sa.Table(
     # a client's retry of the same Check carries the same key: stored once per user and key
     sa.Column("idempotency_key", sa.String(128), nullable=True),
     sa.Column("result", sa.Text, nullable=True),  # the CheckResult JSON, answered to a retry
+    # 0 for a failed attempt that does not count toward the solution (the starter, a syntax error)
+    sa.Column("counted", sa.Integer, nullable=False, server_default="1"),
 )
 
 hint_reveals_t = sa.Table(

@@ -27,7 +27,8 @@ from .api import (
     Status,
 )
 from .bank import Bank, Problem
-from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems
+from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems, is_starter
+from .context import EarlierCell
 from .gating import HintPolicy
 from .harness.pool import PER_USER_IN_FLIGHT, Busy, WorkerPool
 from .identity import display_name
@@ -201,10 +202,16 @@ class JaxlingsService:
         return cast(CheckReport, done.result), done.number
 
     def check(
-        self, user: str, problem_id: str, code: Any, key: Optional[str] = None
+        self,
+        user: str,
+        problem_id: str,
+        code: Any,
+        key: Optional[str] = None,
+        context: Any = None,
     ) -> CheckResult:
-        """Check `code` and record the attempt; a retry with the same idempotency `key` is
-        answered from the first attempt and not recorded again."""
+        """Check `code` (after the definitions of the `context` cells above it) and record the
+        attempt; a retry with the same idempotency `key` is answered from the first attempt and
+        not recorded again."""
         p = self.problem(problem_id)
         if key is not None and not (isinstance(key, str) and KEY_RE.match(key)):
             raise Refusal(
@@ -233,9 +240,10 @@ class JaxlingsService:
             )
         if "\x00" in code:
             raise Refusal(400, "The code contains a null byte; remove it and check again.")
+        earlier = self._earlier_cells(context, size)
         self._rate_limit(user)
         try:
-            report = self.checker.check(p, code, user)
+            report = self.checker.check(p, code, user, context=earlier)
         except Busy:
             raise Refusal(
                 429,
@@ -262,6 +270,7 @@ class JaxlingsService:
             ) from None
         attempt: Optional[int] = None
         save_error: Optional[str] = None
+        counted = report["passed"] or (report["ran"] and not is_starter(code, p.starter))
         try:
             stored = self.progress.record(
                 user,
@@ -272,6 +281,7 @@ class JaxlingsService:
                 report["duration_ms"],
                 key=key,
                 result=dict(report) if key is not None else None,
+                counted=counted,
             )
             if not stored.new and stored.result is not None:
                 # a concurrent retry recorded it first: answer as it did
@@ -283,7 +293,44 @@ class JaxlingsService:
                 "Your attempt was checked but could not be saved, so it will not "
                 "count toward hints or progress; tell your instructor if this repeats."
             )
-        return self._answer(user, p, report, attempt, save_error)
+        return self._answer(user, p, report, attempt, save_error, counted)
+
+    @staticmethod
+    def _earlier_cells(context: Any, code_size: int) -> list[EarlierCell]:
+        """The request's `context` as EarlierCells; a Refusal when it is not a list of
+        {cell, code} or it is too large together with the code."""
+        if context is None:
+            return []
+        shape = (
+            "`context` must be a list of the cells above, each {\"cell\": its number, "
+            '"code": its text}.'
+        )
+        if not isinstance(context, list):
+            raise Refusal(400, shape)
+        cells: list[EarlierCell] = []
+        size = code_size
+        for item in context:
+            if not (
+                isinstance(item, dict)
+                and isinstance(item.get("code"), str)
+                and isinstance(item.get("cell"), int)
+                and not isinstance(item.get("cell"), bool)
+                and 0 < item["cell"] < 100_000
+                and "\x00" not in item["code"]
+            ):
+                raise Refusal(400, shape)
+            try:
+                size += len(item["code"].encode("utf-8"))
+            except UnicodeEncodeError:
+                raise Refusal(400, shape) from None
+            if size > MAX_CODE_BYTES:
+                raise Refusal(
+                    413,
+                    f"Your cell and the cells above it are larger than {MAX_CODE_BYTES // 1024} "
+                    "KiB together; move the function and its helpers to a shorter notebook.",
+                )
+            cells.append(EarlierCell(item["cell"], item["code"]))
+        return cells
 
     def _answer(
         self,
@@ -292,6 +339,7 @@ class JaxlingsService:
         report: CheckReport,
         attempt: Optional[int],
         save_error: Optional[str],
+        counted: Optional[bool] = None,
     ) -> CheckResult:
         """The verdict with what the attempt moved, so the front end redraws from it alone."""
         h = self._history(user, p)
@@ -300,6 +348,11 @@ class JaxlingsService:
             **report,
             "attempt": attempt,
             "saved": attempt is not None,
+            "counted": (
+                counted
+                if counted is not None
+                else bool(report["passed"] or report.get("ran", True))
+            ),
             "save_error": save_error,
             "summary": self._summary(p, h),
             "hints": self._hints(p, h),
