@@ -23,7 +23,9 @@ def test_definitions_keep_functions_classes_imports_and_constants_at_their_lines
     kept = definitions(CELL).splitlines()
     assert len(kept) == len(CELL.splitlines())
     assert kept[0] == ""  # the magic
-    assert kept[1] == "import numpy as onp" and kept[2] == "LR = compute_lr()" and kept[3] == "n = 3"
+    assert (
+        kept[1] == "import numpy as onp" and kept[2] == "LR = compute_lr()" and kept[3] == "n = 3"
+    )
     assert kept[4] == ""  # `data = load()` is work, not a constant
     assert kept[6:9] == ["@jax.jit", "def helper(x):", "    return x * n"]
     assert kept[10:12] == ["", ""] and kept[12] == "class Box:"

@@ -6,7 +6,7 @@ types of both front ends are generated; tests/test_api_contract.py fails when ei
 
 from __future__ import annotations
 
-from typing import Literal, NotRequired, Optional, TypedDict
+from typing import Literal, Optional, TypedDict
 
 Status = Literal["new", "attempted", "solved"]
 Verdict = Literal["passed", "failed", "error", "timeout", "memory"]
@@ -19,6 +19,7 @@ class ProblemSummary(TypedDict):
     sprint_title: str
     order: int
     difficulty: str
+    function: str  # the function the learner writes (an unlinked notebook is matched by it)
     status: Status
     attempts: int
 
@@ -53,6 +54,7 @@ class ProblemDetail(TypedDict):
     hints: HintsInfo
     solution_available: bool
     solution_locked_reason: Optional[str]
+    solution_viewed: bool  # the learner has seen the solution: a front end shows it again
     status: Status
     attempts: int
     isolation: Isolation
@@ -142,11 +144,18 @@ class EarlierCell(TypedDict):
     code: str
 
 
-class CheckRequest(TypedDict):
+class CheckRequest(TypedDict, total=False):
+    """`code` is the checked cell (required); `context` the code cells above it, whose
+    functions, classes, imports and constants run first (context.py)."""
+
     code: str
-    # the code cells above the checked one: their functions, classes, imports and constants
-    # run first (context.py)
-    context: NotRequired[list[EarlierCell]]
+    context: list[EarlierCell]
+
+
+class CancelReply(TypedDict):
+    """How many of the user's running Checks of the problem were stopped (0: none was running)."""
+
+    cancelled: int
 
 
 class ErrorBody(TypedDict):

@@ -26,8 +26,8 @@ import numpy as np
 
 from .api import CaseResult, CheckError, CheckReport, Verdict
 from .bank import Problem
-from .harness import codec
 from .context import EarlierCell, context_jobs, missing_name_note
+from .harness import codec
 from .harness.compare import compare, preview
 from .harness.pool import REFERENCE, Outcome, Owner, WorkerPool
 
@@ -114,9 +114,7 @@ def case_order(problem: Problem) -> list[int]:
     ]
 
 
-def check_job(
-    problem: Problem, source: str, context: Optional[list[EarlierCell]] = None
-) -> Frame:
+def check_job(problem: Problem, source: str, context: Optional[list[EarlierCell]] = None) -> Frame:
     """The job for a worker: cases in case_order(); what runs from `silent_from` on (hidden cases,
     structural checks) prints nothing the learner sees; `context` cells' definitions run first."""
     order = case_order(problem)
@@ -389,7 +387,10 @@ class Checker:
             owner,
             time_limit_s=limit,
             memory_limit_mb=problem.memory_limit_mb,
+            tag=problem.id,
         )
+        if outcome.status == "cancelled":
+            raise Cancelled(problem.id)
         self.recent.add(problem)
         # the learner waited for a worker too: the duration is the whole check's
         report = build_result(problem, expected, outcome, limit, (time.monotonic() - t0) * 1000.0)
@@ -402,6 +403,10 @@ class Checker:
                 if row["message"] and old in row["message"]:
                     row["message"] = row["message"].replace(old, error["message"])
         return report
+
+
+class Cancelled(Exception):
+    """The learner stopped the Check (WorkerPool.cancel) before it finished."""
 
 
 def is_starter(code: str, starter: str) -> bool:

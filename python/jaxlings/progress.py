@@ -41,6 +41,7 @@ class History:
     failed: int = 0  # failed attempts that count toward the solution (ran the learner's code)
     solved: bool = False
     hints_revealed: int = 0
+    solution_viewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -304,18 +305,26 @@ class ProgressStore:
         )
         h = hint_reveals_t.c
         hq = sa.select(h.problem, sa.func.count()).where(h.user == user).group_by(h.problem)
+        v = solution_views_t.c
+        vq = sa.select(v.problem).where(v.user == user).distinct()
         if problem is not None:
             q, hq = q.where(a.problem == problem), hq.where(h.problem == problem)
+            vq = vq.where(v.problem == problem)
 
-        def work(conn: sa.Connection) -> tuple[Sequence[Any], dict[str, int]]:
+        def work(conn: sa.Connection) -> tuple[Sequence[Any], dict[str, int], set[str]]:
             rows = conn.execute(q).all()
             hints = {p: int(n) for p, n in conn.execute(hq).all()}
-            return rows, hints
+            return rows, hints, {p for (p,) in conn.execute(vq).all()}
 
-        rows, hints = self._tx("the progress could not be read", work)
-        out = {p: History(int(n), int(f or 0), bool(s), hints.get(p, 0)) for p, n, f, s in rows}
+        rows, hints, viewed = self._tx("the progress could not be read", work)
+        out = {
+            p: History(int(n), int(f or 0), bool(s), hints.get(p, 0), p in viewed)
+            for p, n, f, s in rows
+        }
         for p, n in hints.items():
-            out.setdefault(p, History(hints_revealed=n))
+            out.setdefault(p, History(hints_revealed=n, solution_viewed=p in viewed))
+        for p in viewed:
+            out.setdefault(p, History(solution_viewed=True))
         return out
 
     def reveal_hint(self, user: str, problem: str, index: int) -> None:

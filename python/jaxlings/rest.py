@@ -143,6 +143,10 @@ class CheckVerbs(Verbs):
     ) -> object:
         return self.service.check(user, problem_id, code, key=key, context=context)
 
+    @tornado.web.authenticated
+    async def delete(self, problem_id: str) -> None:
+        await self.call(self.service.cancel, self.user, problem_id)
+
 
 class HintVerbs(Verbs):
     @tornado.web.authenticated

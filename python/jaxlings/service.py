@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Optional, cast
 
 from .api import (
+    CancelReply,
     CheckReport,
     CheckResult,
     HintReveal,
@@ -27,7 +28,14 @@ from .api import (
     Status,
 )
 from .bank import Bank, Problem
-from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems, is_starter
+from .checker import (
+    MAX_CODE_BYTES,
+    Cancelled,
+    Checker,
+    ProblemError,
+    RecentProblems,
+    is_starter,
+)
 from .context import EarlierCell
 from .gating import HintPolicy
 from .harness.pool import PER_USER_IN_FLIGHT, Busy, WorkerPool
@@ -133,6 +141,7 @@ class JaxlingsService:
             "sprint_title": p.sprint.title,
             "order": p.order,
             "difficulty": p.difficulty,
+            "function": p.function,
             "status": self._status(h),
             "attempts": h.attempts,
         }
@@ -166,6 +175,7 @@ class JaxlingsService:
             "hints": self._hints(p, h),
             "solution_available": gate.solution_available,
             "solution_locked_reason": gate.solution_reason,
+            "solution_viewed": h.solution_viewed and gate.solution_available,
             "isolation": cast(Isolation, self.pool.isolation.as_json()),
         }
 
@@ -244,6 +254,10 @@ class JaxlingsService:
         self._rate_limit(user)
         try:
             report = self.checker.check(p, code, user, context=earlier)
+        except Cancelled:
+            raise Refusal(
+                409, "You cancelled this Check; it was not recorded and does not count."
+            ) from None
         except Busy:
             raise Refusal(
                 429,
@@ -302,7 +316,7 @@ class JaxlingsService:
         if context is None:
             return []
         shape = (
-            "`context` must be a list of the cells above, each {\"cell\": its number, "
+            '`context` must be a list of the cells above, each {"cell": its number, '
             '"code": its text}.'
         )
         if not isinstance(context, list):
@@ -360,6 +374,11 @@ class JaxlingsService:
             "solution_locked_reason": gate.solution_reason,
         }
 
+    def cancel(self, user: str, problem_id: str) -> CancelReply:
+        """Stop the user's running Check of a problem: its worker is killed, nothing recorded."""
+        p = self.problem(problem_id)
+        return {"cancelled": self.pool.cancel(user, p.id)}
+
     def next_hint(self, user: str, problem_id: str) -> HintReveal:
         p = self.problem(problem_id)
         h = self._history(user, p)
@@ -376,11 +395,13 @@ class JaxlingsService:
 
     def solution(self, user: str, problem_id: str) -> Solution:
         p = self.problem(problem_id)
-        gate = self.policy.gate(self._history(user, p), len(p.hints))
+        h = self._history(user, p)
+        gate = self.policy.gate(h, len(p.hints))
         if not gate.solution_available:
             raise Refusal(403, gate.solution_reason or "The solution is locked.")
         try:
-            self.progress.record_solution_view(user, p.id)
+            if not h.solution_viewed:  # the first view is what an instructor wants to know
+                self.progress.record_solution_view(user, p.id)
         except ProgressUnavailable as exc:
             log.warning("jaxlings: %s", exc)
         return {"code": p.solution, "notes_md": p.solution_notes}

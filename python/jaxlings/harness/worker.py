@@ -795,7 +795,9 @@ class Worker:
                 reply = {"op": "result", "harness_error": repr(exc)[:2000]}
             job = None
             self._release_output()
-            for name in [n for n in linecache.cache if n in (CELL, CHECKS) or n.startswith("<cell ")]:
+            for name in [
+                n for n in linecache.cache if n in (CELL, CHECKS) or n.startswith("<cell ")
+            ]:
                 linecache.cache.pop(name, None)
             reply["nonce"] = nonce
             if reply.get("reason") is None:
