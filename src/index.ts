@@ -19,6 +19,7 @@ import { ResultsStore } from './persistence';
 import { ensureNotebook } from './start';
 import { STARTER_CELL_INDEX } from '@jaxlings/client';
 import { editorFor } from './targets';
+import { ProblemView } from './problemview';
 import { ProblemViews, tabBarOf } from './views';
 import { labCheckHost, labWorkspace, notebookProblem } from './workspace';
 
@@ -93,12 +94,19 @@ function activate(
         notebookFolder,
         detail
       );
-      // One notebook area: beside the other problems' notebooks, else left of the view.
-      const other = notebooks.find(nb => notebookProblem(nb) !== null && tabBarOf(nb) !== null);
+      // One notebook area: beside the other problems' notebooks, else in an area other than
+      // the view's (where the Launcher was, say), else left of the view.
       const view = views.find(id);
+      const viewBar = view ? tabBarOf(view) : null;
+      const other =
+        notebooks.find(nb => notebookProblem(nb) !== null && tabBarOf(nb) !== null) ??
+        Array.from(shell.widgets('main')).find(w => {
+          const bar = tabBarOf(w);
+          return bar !== null && bar !== viewBar && !(w instanceof ProblemView);
+        });
       const place: DocumentRegistry.IOpenOptions = other
         ? { ref: other.id, mode: 'tab-after' }
-        : view && tabBarOf(view)
+        : view && viewBar
           ? { ref: view.id, mode: 'split-left' }
           : {};
       // No kernel: a Check runs in the server's workers; the learner can pick one to run cells.
