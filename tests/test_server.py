@@ -128,9 +128,11 @@ async def test_solution_unlocks_when_solved(api, small_bank):
     await api("GET", "problems", EMA, "solution", expect=403)
     r = await api("POST", "problems", EMA, "check", body={"code": GOOD})
     assert r["passed"] and r["status"] == "passed"
+    assert (await api("GET", "problems", EMA))["solution_viewed"] is False
     sol = await api("GET", "problems", EMA, "solution")
     assert sol["code"].strip() == solution and "blend" in sol["notes_md"]
-    assert (await api("GET", "problems", EMA))["status"] == "solved"
+    d = await api("GET", "problems", EMA)
+    assert d["status"] == "solved" and d["solution_viewed"] is True  # shown again after a reload
 
 
 async def test_solution_unlocks_after_three_failed_attempts(api):

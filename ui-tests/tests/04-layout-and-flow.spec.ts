@@ -220,6 +220,17 @@ test('one notebook and one view per problem at any width; Checks, keys, Reset an
     await expect(view).toBeVisible();
   });
 
+  await test.step('Help → Open Problem… finds a problem by part of its title', async () => {
+    await page.locator('.lm-MenuBar-item', { hasText: 'Help' }).click();
+    await page.locator('.lm-Menu-item', { hasText: 'Open Problem…' }).click();
+    const finder = page.locator('.jp-Dialog .jp-jaxlings-Finder');
+    await expect(finder.locator('input')).toBeFocused();
+    await page.keyboard.type('RNN over');
+    await expect(finder.locator('.lm-CommandPalette-item').first()).toContainText('10 · lax.scan');
+    await page.keyboard.press('Enter');
+    await expect(problemView(page, NEXT)).toBeVisible();
+  });
+
   expect(errors.filter(e => /not attached|404/.test(e))).toEqual([]);
   // JupyterLab's news question is not asked
   await expect(page.getByText('get notified about official Jupyter news')).toHaveCount(0);
