@@ -19,6 +19,7 @@ class ProblemSummary(TypedDict):
     sprint_title: str
     order: int
     difficulty: str
+    function: str  # the function the learner writes (an unlinked notebook is matched by it)
     status: Status
     attempts: int
 
@@ -53,6 +54,7 @@ class ProblemDetail(TypedDict):
     hints: HintsInfo
     solution_available: bool
     solution_locked_reason: Optional[str]
+    solution_viewed: bool  # the learner has seen the solution: a front end shows it again
     status: Status
     attempts: int
     isolation: Isolation
@@ -98,6 +100,7 @@ class CheckReport(TypedDict):
     stderr_truncated: bool
     duration_ms: float
     pitfall: Optional[Pitfall]
+    ran: bool  # the function was called on at least one case
 
 
 class CheckResult(CheckReport):
@@ -106,6 +109,9 @@ class CheckResult(CheckReport):
 
     attempt: Optional[int]
     saved: bool
+    # whether this attempt counts toward unlocking the solution: a failed Check counts when it
+    # ran the function on the learner's own code (not the starter, not a syntax error)
+    counted: bool
     save_error: Optional[str]
     summary: ProblemSummary
     hints: HintsInfo
@@ -140,8 +146,25 @@ class Progress(TypedDict):
     total: int
 
 
-class CheckRequest(TypedDict):
+class EarlierCell(TypedDict):
+    """A code cell above the checked one: its 1-based position in the notebook and its text."""
+
+    cell: int
     code: str
+
+
+class CheckRequest(TypedDict, total=False):
+    """`code` is the checked cell (required); `context` the code cells above it, whose
+    functions, classes, imports and constants run first (context.py)."""
+
+    code: str
+    context: list[EarlierCell]
+
+
+class CancelReply(TypedDict):
+    """How many of the user's running Checks of the problem were stopped (0: none was running)."""
+
+    cancelled: int
 
 
 class ErrorBody(TypedDict):

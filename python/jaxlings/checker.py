@@ -8,6 +8,7 @@ no worker sees. The verdict is decided here, in the server process, from plain d
 
 from __future__ import annotations
 
+import ast
 import hmac
 import json
 import logging
@@ -25,6 +26,7 @@ import numpy as np
 
 from .api import CaseResult, CheckError, CheckReport, Verdict
 from .bank import Problem
+from .context import EarlierCell, context_jobs, missing_name_note
 from .harness import codec
 from .harness.compare import compare, preview
 from .harness.pool import REFERENCE, Outcome, Owner, WorkerPool
@@ -112,13 +114,14 @@ def case_order(problem: Problem) -> list[int]:
     ]
 
 
-def check_job(problem: Problem, source: str) -> Frame:
+def check_job(problem: Problem, source: str, context: Optional[list[EarlierCell]] = None) -> Frame:
     """The job for a worker: cases in case_order(); what runs from `silent_from` on (hidden cases,
-    structural checks) prints nothing the learner sees."""
+    structural checks) prints nothing the learner sees; `context` cells' definitions run first."""
     order = case_order(problem)
     encoded = _encoded_cases(problem)
     return {
         "op": "check",
+        "context": context_jobs(context or []),
         "source": source,
         "function": problem.function,
         "cases": [encoded[i] for i in order],
@@ -371,21 +374,51 @@ class Checker:
     # ------------------------------------------------------------ checking a submission
 
     def check(
-        self, problem: Problem, source: str, owner: Any, time_limit_s: Optional[float] = None
+        self,
+        problem: Problem,
+        source: str,
+        owner: Any,
+        time_limit_s: Optional[float] = None,
+        context: Optional[list[EarlierCell]] = None,
     ) -> CheckReport:
-        """Run `source` against `problem` for `owner` and decide the verdict."""
+        """Run `source` (after the definitions of the `context` cells) against `problem` for
+        `owner` and decide the verdict."""
         expected = self.expected(problem)
         limit = time_limit_s or self.time_limit(problem)
         t0 = time.monotonic()
         outcome = self.pool.run(
-            check_job(problem, source),
+            check_job(problem, source, context),
             owner,
             time_limit_s=limit,
             memory_limit_mb=problem.memory_limit_mb,
+            tag=problem.id,
         )
+        if outcome.status == "cancelled":
+            raise Cancelled(problem.id)
         self.recent.add(problem)
         # the learner waited for a worker too: the duration is the whole check's
-        return build_result(problem, expected, outcome, limit, (time.monotonic() - t0) * 1000.0)
+        report = build_result(problem, expected, outcome, limit, (time.monotonic() - t0) * 1000.0)
+        error = report["error"]
+        note = missing_name_note(error["message"], context or []) if error else None
+        if error and note:
+            old = error["message"]
+            error["message"] = f"{old} {note}"
+            for row in report["cases"]:
+                if row["message"] and old in row["message"]:
+                    row["message"] = row["message"].replace(old, error["message"])
+        return report
+
+
+class Cancelled(Exception):
+    """The learner stopped the Check (WorkerPool.cancel) before it finished."""
+
+
+def is_starter(code: str, starter: str) -> bool:
+    """Whether `code` is the problem's starter, up to comments, blank lines and formatting."""
+    try:
+        return ast.dump(ast.parse(code)) == ast.dump(ast.parse(starter))
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
 
 
 def _decoded(payload: Frame) -> Expected:
@@ -666,6 +699,8 @@ def build_result(
         "stderr_truncated": outcome.stderr_truncated,
         "duration_ms": round(outcome.duration_ms if duration_ms is None else duration_ms, 1),
         "pitfall": None,  # named by the service (pitfalls.py), which knows the listed pitfalls
+        "ran": outcome.status != "tampered"
+        and (bool(by_index) or isinstance(running.get("case"), int)),
     }
 
 

@@ -12,6 +12,9 @@ JSON = dict[str, Any]
 # Literal aliases that get a schema of their own (and a named type in TypeScript)
 NAMED_LITERALS = {"Status": api.Status, "Verdict": api.Verdict, "Cell": api.Cell}
 PRIMITIVES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+# fields required in a TypedDict declared total=False for its optional ones (NotRequired is
+# not seen under postponed annotations before Python 3.12)
+REQUIRED_ANYWAY = {"CheckRequest": {"code"}}
 
 
 def typed_dicts() -> dict[str, type]:
@@ -59,7 +62,8 @@ def object_schema(td: type) -> JSON:
     ):  # TypedDict's generated docstring says nothing
         schema["description"] = doc
     schema["properties"] = {field: schema_of(tp) for field, tp in hints.items()}
-    required = getattr(td, "__required_keys__", frozenset(hints))
+    required = set(getattr(td, "__required_keys__", frozenset(hints)))
+    required |= REQUIRED_ANYWAY.get(td.__name__, set())
     schema["required"] = [field for field in hints if field in required]
     schema["additionalProperties"] = False
     return schema
@@ -116,6 +120,7 @@ def document() -> JSON:
                 _json("CheckResult", "The verdict, case by case."),
                 {
                     "400": "The body is not a JSON object with a code string.",
+                    "409": "The learner cancelled the Check (DELETE); nothing was recorded.",
                     **unknown,
                     "500": "The problem's reference is broken.",
                     "503": "The checker is busy or shutting down.",
@@ -124,6 +129,12 @@ def document() -> JSON:
                     "required": True,
                     "content": {"application/json": {"schema": _ref("CheckRequest")}},
                 },
+            ),
+            "delete": _operation(
+                "cancelCheck",
+                "Stop the user's running Check of the problem (it answers 409, unrecorded)",
+                _json("CancelReply", "How many running Checks were stopped."),
+                unknown,
             ),
         },
         "/problems/{id}/hints/next": {

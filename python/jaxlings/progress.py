@@ -41,9 +41,10 @@ class History:
     """What one user has done on one problem: all that gating needs."""
 
     attempts: int = 0
-    failed: int = 0
+    failed: int = 0  # failed attempts that count toward the solution (ran the learner's code)
     solved: bool = False
     hints_revealed: int = 0
+    solution_viewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ class ProgressStore:
         result: Optional[dict[str, Any]] = None,
         failed: Optional[Sequence[str]] = None,
         at: Optional[float] = None,
+        counted: bool = True,
     ) -> Recorded:
         """Store one attempt once: a second call with the same (user, key) stores nothing and
         returns the first one's number and result. `failed` names the cases and structural
@@ -241,6 +243,7 @@ class ProgressStore:
                     idempotency_key=key,
                     result=json.dumps(result) if result is not None else None,
                     failed=json.dumps(list(failed)) if failed is not None else None,
+                    counted=int(bool(counted)),
                 )
             )
             n = conn.execute(
@@ -347,7 +350,8 @@ class ProgressStore:
             sa.select(
                 a.problem,
                 sa.func.count(),
-                sa.func.count() - sa.func.sum(a.passed),
+                # failed attempts that count toward the solution (History.failed)
+                sa.func.sum(sa.case(((a.passed == 0) & (a.counted != 0), 1), else_=0)),
                 sa.func.max(a.passed),
             )
             .where(a.user == user)
@@ -355,18 +359,26 @@ class ProgressStore:
         )
         h = hint_reveals_t.c
         hq = sa.select(h.problem, sa.func.count()).where(h.user == user).group_by(h.problem)
+        v = solution_views_t.c
+        vq = sa.select(v.problem).where(v.user == user).distinct()
         if problem is not None:
             q, hq = q.where(a.problem == problem), hq.where(h.problem == problem)
+            vq = vq.where(v.problem == problem)
 
-        def work(conn: sa.Connection) -> tuple[Sequence[Any], dict[str, int]]:
+        def work(conn: sa.Connection) -> tuple[Sequence[Any], dict[str, int], set[str]]:
             rows = conn.execute(q).all()
             hints = {p: int(n) for p, n in conn.execute(hq).all()}
-            return rows, hints
+            return rows, hints, {p for (p,) in conn.execute(vq).all()}
 
-        rows, hints = self._tx("the progress could not be read", work)
-        out = {p: History(int(n), int(f or 0), bool(s), hints.get(p, 0)) for p, n, f, s in rows}
+        rows, hints, viewed = self._tx("the progress could not be read", work)
+        out = {
+            p: History(int(n), int(f or 0), bool(s), hints.get(p, 0), p in viewed)
+            for p, n, f, s in rows
+        }
         for p, n in hints.items():
-            out.setdefault(p, History(hints_revealed=n))
+            out.setdefault(p, History(hints_revealed=n, solution_viewed=p in viewed))
+        for p in viewed:
+            out.setdefault(p, History(solution_viewed=True))
         return out
 
     def reveal_hint(self, user: str, problem: str, index: int) -> None:

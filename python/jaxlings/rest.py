@@ -24,7 +24,7 @@ from .service import JaxlingsService, Refusal
 _CHECKS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
 _CHEAP = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jaxlings-api")
 # the most a Check's body may be: the code limit in JSON's worst escaping (6 bytes a character), plus slack
-MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 4096
+MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 64 * 1024  # JSON escapes, and the cells of `context`
 DISCARD_BYTES = 16 * 1024 * 1024  # larger bodies are not read at all
 TOO_LARGE = f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell with your function."
 
@@ -129,10 +129,24 @@ class CheckVerbs(Verbs):
         except Refusal as exc:
             return self.refuse(exc.status, exc.message)
         key = self.request.headers.get(IDEMPOTENCY_HEADER)  # type: ignore[attr-defined]
-        await self.call(self._check, self.user, problem_id, body.get("code"), key, executor=_CHECKS)
+        await self.call(
+            self._check,
+            self.user,
+            problem_id,
+            body.get("code"),
+            key,
+            body.get("context"),
+            executor=_CHECKS,
+        )
 
-    def _check(self, user: str, problem_id: str, code: Any, key: Optional[str]) -> object:
-        return self.service.check(user, problem_id, code, key=key)
+    def _check(
+        self, user: str, problem_id: str, code: Any, key: Optional[str], context: Any
+    ) -> object:
+        return self.service.check(user, problem_id, code, key=key, context=context)
+
+    @tornado.web.authenticated
+    async def delete(self, problem_id: str) -> None:
+        await self.call(self.service.cancel, self.user, problem_id)
 
 
 class HintVerbs(Verbs):

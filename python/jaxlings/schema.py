@@ -36,6 +36,8 @@ attempts_t = sa.Table(
     sa.Column("result", sa.Text, nullable=True),  # the CheckResult JSON, answered to a retry
     # JSON list of the cases and structural checks that failed (NULL: recorded before 0003)
     sa.Column("failed", sa.Text, nullable=True),
+    # 0 for a failed attempt that does not count toward the solution (the starter, a syntax error)
+    sa.Column("counted", sa.Integer, nullable=False, server_default="1"),
 )
 
 # one row per learner and problem they attempted, kept by ProgressStore.record in the attempt's

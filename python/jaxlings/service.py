@@ -15,6 +15,7 @@ from typing import Any, Optional, cast
 
 from .api import (
     AttemptRow,
+    CancelReply,
     CheckReport,
     CheckResult,
     ClassActivity,
@@ -35,7 +36,15 @@ from .api import (
     Submission,
 )
 from .bank import Bank, Problem
-from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems
+from .checker import (
+    MAX_CODE_BYTES,
+    Cancelled,
+    Checker,
+    ProblemError,
+    RecentProblems,
+    is_starter,
+)
+from .context import EarlierCell
 from .dashboard import ClassDashboard, NotFound, bucket_of
 from .gating import HintPolicy
 from .harness.pool import PER_USER_IN_FLIGHT, Busy, WorkerPool
@@ -149,6 +158,7 @@ class JaxlingsService:
             "sprint_title": p.sprint.title,
             "order": p.order,
             "difficulty": p.difficulty,
+            "function": p.function,
             "status": self._status(h),
             "attempts": h.attempts,
         }
@@ -183,6 +193,7 @@ class JaxlingsService:
             "hints": self._hints(p, h),
             "solution_available": gate.solution_available,
             "solution_locked_reason": gate.solution_reason,
+            "solution_viewed": h.solution_viewed and gate.solution_available,
             "isolation": cast(Isolation, self.pool.isolation.as_json()),
         }
 
@@ -219,10 +230,16 @@ class JaxlingsService:
         return cast(CheckReport, done.result), done.number
 
     def check(
-        self, user: str, problem_id: str, code: Any, key: Optional[str] = None
+        self,
+        user: str,
+        problem_id: str,
+        code: Any,
+        key: Optional[str] = None,
+        context: Any = None,
     ) -> CheckResult:
-        """Check `code` and record the attempt; a retry with the same idempotency `key` is
-        answered from the first attempt and not recorded again."""
+        """Check `code` (after the definitions of the `context` cells above it) and record the
+        attempt; a retry with the same idempotency `key` is answered from the first attempt and
+        not recorded again."""
         p = self.problem(problem_id)
         if key is not None and not (isinstance(key, str) and KEY_RE.match(key)):
             raise Refusal(
@@ -251,9 +268,14 @@ class JaxlingsService:
             )
         if "\x00" in code:
             raise Refusal(400, "The code contains a null byte; remove it and check again.")
+        earlier = self._earlier_cells(context, size)
         self._rate_limit(user)
         try:
-            report = self.checker.check(p, code, user)
+            report = self.checker.check(p, code, user, context=earlier)
+        except Cancelled:
+            raise Refusal(
+                409, "You cancelled this Check; it was not recorded and does not count."
+            ) from None
         except Busy:
             raise Refusal(
                 429,
@@ -283,6 +305,7 @@ class JaxlingsService:
         report = {**report, "pitfall": self.pitfalls.pitfall_of(p, report)}
         attempt: Optional[int] = None
         save_error: Optional[str] = None
+        counted = report["passed"] or (report["ran"] and not is_starter(code, p.starter))
         try:
             stored = self.progress.record(
                 user,
@@ -294,6 +317,7 @@ class JaxlingsService:
                 key=key,
                 result=dict(report) if key is not None else None,
                 failed=failure_names(report),
+                counted=counted,
             )
             if not stored.new and stored.result is not None:
                 # a concurrent retry recorded it first: answer as it did
@@ -305,7 +329,44 @@ class JaxlingsService:
                 "Your attempt was checked but could not be saved, so it will not "
                 "count toward hints or progress; tell your instructor if this repeats."
             )
-        return self._answer(user, p, report, attempt, save_error)
+        return self._answer(user, p, report, attempt, save_error, counted)
+
+    @staticmethod
+    def _earlier_cells(context: Any, code_size: int) -> list[EarlierCell]:
+        """The request's `context` as EarlierCells; a Refusal when it is not a list of
+        {cell, code} or it is too large together with the code."""
+        if context is None:
+            return []
+        shape = (
+            '`context` must be a list of the cells above, each {"cell": its number, '
+            '"code": its text}.'
+        )
+        if not isinstance(context, list):
+            raise Refusal(400, shape)
+        cells: list[EarlierCell] = []
+        size = code_size
+        for item in context:
+            if not (
+                isinstance(item, dict)
+                and isinstance(item.get("code"), str)
+                and isinstance(item.get("cell"), int)
+                and not isinstance(item.get("cell"), bool)
+                and 0 < item["cell"] < 100_000
+                and "\x00" not in item["code"]
+            ):
+                raise Refusal(400, shape)
+            try:
+                size += len(item["code"].encode("utf-8"))
+            except UnicodeEncodeError:
+                raise Refusal(400, shape) from None
+            if size > MAX_CODE_BYTES:
+                raise Refusal(
+                    413,
+                    f"Your cell and the cells above it are larger than {MAX_CODE_BYTES // 1024} "
+                    "KiB together; move the function and its helpers to a shorter notebook.",
+                )
+            cells.append(EarlierCell(item["cell"], item["code"]))
+        return cells
 
     def _answer(
         self,
@@ -314,6 +375,7 @@ class JaxlingsService:
         report: CheckReport,
         attempt: Optional[int],
         save_error: Optional[str],
+        counted: Optional[bool] = None,
     ) -> CheckResult:
         """The verdict with what the attempt moved, so the front end redraws from it alone."""
         h = self._history(user, p)
@@ -323,12 +385,22 @@ class JaxlingsService:
             **report,
             "attempt": attempt,
             "saved": attempt is not None,
+            "counted": (
+                counted
+                if counted is not None
+                else bool(report["passed"] or report.get("ran", True))
+            ),
             "save_error": save_error,
             "summary": self._summary(p, h),
             "hints": self._hints(p, h),
             "solution_available": gate.solution_available,
             "solution_locked_reason": gate.solution_reason,
         }
+
+    def cancel(self, user: str, problem_id: str) -> CancelReply:
+        """Stop the user's running Check of a problem: its worker is killed, nothing recorded."""
+        p = self.problem(problem_id)
+        return {"cancelled": self.pool.cancel(user, p.id)}
 
     def next_hint(self, user: str, problem_id: str) -> HintReveal:
         p = self.problem(problem_id)
@@ -346,11 +418,13 @@ class JaxlingsService:
 
     def solution(self, user: str, problem_id: str) -> Solution:
         p = self.problem(problem_id)
-        gate = self.policy.gate(self._history(user, p), len(p.hints))
+        h = self._history(user, p)
+        gate = self.policy.gate(h, len(p.hints))
         if not gate.solution_available:
             raise Refusal(403, gate.solution_reason or "The solution is locked.")
         try:
-            self.progress.record_solution_view(user, p.id)
+            if not h.solution_viewed:  # the first view is what an instructor wants to know
+                self.progress.record_solution_view(user, p.id)
         except ProgressUnavailable as exc:
             log.warning("jaxlings: %s", exc)
         return {"code": p.solution, "notes_md": p.solution_notes}

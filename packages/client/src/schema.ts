@@ -55,7 +55,8 @@ export interface paths {
         put?: never;
         /** Check the learner's code against every case and record an attempt */
         post: operations["checkProblem"];
-        delete?: never;
+        /** Stop the user's running Check of the problem (it answers 409, unrecorded) */
+        delete: operations["cancelCheck"];
         options?: never;
         head?: never;
         patch?: never;
@@ -282,6 +283,7 @@ export interface components {
             sprint_title: string;
             order: number;
             difficulty: string;
+            function: string;
             status: components["schemas"]["Status"];
             attempts: number;
         };
@@ -312,6 +314,7 @@ export interface components {
             hints: components["schemas"]["HintsInfo"];
             solution_available: boolean;
             solution_locked_reason: string | null;
+            solution_viewed: boolean;
             status: components["schemas"]["Status"];
             attempts: number;
             isolation: components["schemas"]["Isolation"];
@@ -352,6 +355,7 @@ export interface components {
             stderr_truncated: boolean;
             duration_ms: number;
             pitfall: components["schemas"]["Pitfall"] | null;
+            ran: boolean;
         };
         /**
          * @description A Check's answer: the report, the attempt as saved, and all that the attempt moved
@@ -369,8 +373,10 @@ export interface components {
             stderr_truncated: boolean;
             duration_ms: number;
             pitfall: components["schemas"]["Pitfall"] | null;
+            ran: boolean;
             attempt: number | null;
             saved: boolean;
+            counted: boolean;
             save_error: string | null;
             summary: components["schemas"]["ProblemSummary"];
             hints: components["schemas"]["HintsInfo"];
@@ -400,8 +406,22 @@ export interface components {
             solved: number;
             total: number;
         };
+        /** @description A code cell above the checked one: its 1-based position in the notebook and its text. */
+        EarlierCell: {
+            cell: number;
+            code: string;
+        };
+        /**
+         * @description `code` is the checked cell (required); `context` the code cells above it, whose
+         *         functions, classes, imports and constants run first (context.py).
+         */
         CheckRequest: {
             code: string;
+            context?: components["schemas"]["EarlierCell"][];
+        };
+        /** @description How many of the user's running Checks of the problem were stopped (0: none was running). */
+        CancelReply: {
+            cancelled: number;
         };
         ErrorBody: {
             message: string;
@@ -621,6 +641,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The learner cancelled the Check (DELETE); nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The problem's reference is broken. */
             500: {
                 headers: {
@@ -632,6 +661,38 @@ export interface operations {
             };
             /** @description The checker is busy or shutting down. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The problem's slug, e.g. nnx-ema-step. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many running Checks were stopped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelReply"];
+                };
+            };
+            /** @description There is no such problem. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
