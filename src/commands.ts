@@ -5,6 +5,7 @@ import type { CodeEditor } from '@jupyterlab/codeeditor';
 import { NotebookActions, NotebookPanel } from '@jupyterlab/notebook';
 
 import type { CheckRunner } from './check';
+import type { ClassDashboard } from './dashboard';
 import { checkLabel } from './check';
 import { checkIcon, jaxlingsIcon } from './icons';
 import type { JaxlingsModel } from './model';
@@ -20,6 +21,7 @@ export namespace CommandIDs {
   export const start = 'jaxlings:start';
   export const check = 'jaxlings:check';
   export const insertSolution = 'jaxlings:insert-solution';
+  export const openDashboard = 'jaxlings:open-dashboard';
 }
 
 export interface ICommandParts {
@@ -28,6 +30,9 @@ export interface ICommandParts {
   checks: CheckRunner<NotebookPanel, FileWidget, CodeEditor.IEditor>;
   views: ProblemViews;
   panel: ProblemListPanel;
+  dashboard: ClassDashboard;
+  /** The lab's theme now, passed on to the dashboard page. */
+  theme(): 'light' | 'dark' | null;
   start(id: string): Promise<void>;
 }
 
@@ -136,8 +141,25 @@ export function addCommands(
     }
   });
 
+  // Instructors only, in client mode: the classroom service's own page, in a new browser tab.
+  commands.addCommand(CommandIDs.openDashboard, {
+    label: 'Open the class dashboard',
+    caption: 'The class’s progress and misconceptions, on the classroom service’s page',
+    icon: jaxlingsIcon,
+    isVisible: () => parts.dashboard.available,
+    isEnabled: () => parts.dashboard.available,
+    execute: () => {
+      const url = parts.dashboard.url(parts.theme());
+      if (url) {
+        window.open(url, '_blank', 'noopener');
+      }
+    }
+  });
+  parts.dashboard.changed.connect(() => commands.notifyCommandChanged(CommandIDs.openDashboard));
+
   if (palette) {
     const category = 'jaxlings';
+    palette.addItem({ command: CommandIDs.openDashboard, category });
     palette.addItem({ command: CommandIDs.check, category });
     palette.addItem({ command: CommandIDs.showProblems, category });
     palette.addItem({ command: CommandIDs.refresh, category });
