@@ -269,22 +269,27 @@ class Checker:
                     fh.write(os.urandom(32))
             except FileExistsError:
                 pass
-            key = _read_regular(path, 4096, CACHE_READ_S)
+            key = read_regular(path, 4096, CACHE_READ_S)
             if key is None or len(key) < 32:
                 raise OSError(f"{path} is not a usable cache key")
             self._hmac_key = key
         return self._hmac_key
 
+    def sign(self, problem: Problem, body: bytes, purpose: bytes = b"") -> str:
+        """The HMAC of a cache file's body for this exact problem content; `purpose` keeps one
+        kind of cache file (b"pitfalls") from passing for another."""
+        message = problem.content_hash.encode() + b"\0" + purpose + body
+        return hmac.new(self._key(), message, "sha256").hexdigest()
+
     def _read_cache(self, problem: Problem) -> Optional[Frame]:
         path = self._cache_path(problem)
         try:
-            raw = _read_regular(path, MAX_CACHE_BYTES, CACHE_READ_S)
+            raw = read_regular(path, MAX_CACHE_BYTES, CACHE_READ_S)
             if raw is None:
                 return None
             doc = codec.loads_bounded(raw)
             body = json.dumps(doc["payload"], sort_keys=True).encode()
-            mac = hmac.new(self._key(), problem.content_hash.encode() + b"\0" + body, "sha256")
-            if not hmac.compare_digest(mac.hexdigest(), str(doc["hmac"])):
+            if not hmac.compare_digest(self.sign(problem, body), str(doc["hmac"])):
                 raise ValueError("its HMAC does not match: it was not written by this server")
             payload: Frame = doc["payload"]
             if len(payload["cases"]) != len(problem.cases):
@@ -303,8 +308,7 @@ class Checker:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             body = json.dumps(payload, sort_keys=True).encode()
-            mac = hmac.new(self._key(), problem.content_hash.encode() + b"\0" + body, "sha256")
-            doc = {"problem": problem.id, "hmac": mac.hexdigest(), "payload": payload}
+            doc = {"problem": problem.id, "hmac": self.sign(problem, body), "payload": payload}
             tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
             with os.fdopen(fd, "w") as fh:
@@ -391,7 +395,7 @@ def _decoded(payload: Frame) -> Expected:
     )
 
 
-def _read_regular(path: Path, max_bytes: int, timeout_s: float) -> Optional[bytes]:
+def read_regular(path: Path, max_bytes: int, timeout_s: float) -> Optional[bytes]:
     """A regular file's bytes, or None if it is missing; refuses (OSError) symlinks, FIFOs,
     devices, files over max_bytes, and reads that take longer than timeout_s."""
     try:
@@ -661,6 +665,7 @@ def build_result(
         "stdout_truncated": outcome.stdout_truncated,
         "stderr_truncated": outcome.stderr_truncated,
         "duration_ms": round(outcome.duration_ms if duration_ms is None else duration_ms, 1),
+        "pitfall": None,  # named by the service (pitfalls.py), which knows the listed pitfalls
     }
 
 

@@ -193,9 +193,12 @@ class ProgressStore:
         *,
         key: Optional[str] = None,
         result: Optional[dict[str, Any]] = None,
+        failed: Optional[Sequence[str]] = None,
     ) -> int:
         """Store one attempt; returns its number for this user and problem (1-based)."""
-        return self.record(user, problem, code, status, passed, duration_ms, key, result).number
+        return self.record(
+            user, problem, code, status, passed, duration_ms, key, result, failed
+        ).number
 
     def record(
         self,
@@ -207,9 +210,11 @@ class ProgressStore:
         duration_ms: float,
         key: Optional[str] = None,
         result: Optional[dict[str, Any]] = None,
+        failed: Optional[Sequence[str]] = None,
     ) -> Recorded:
         """Store one attempt once: a second call with the same (user, key) stores nothing and
-        returns the first one's number and result."""
+        returns the first one's number and result. `failed` names the cases and structural
+        checks that failed (the instructors' misconception map counts them)."""
 
         def work(conn: sa.Connection) -> Recorded:
             self._serialize_user(conn, user, problem)
@@ -228,6 +233,7 @@ class ProgressStore:
                     duration_ms=float(duration_ms),
                     idempotency_key=key,
                     result=json.dumps(result) if result is not None else None,
+                    failed=json.dumps(list(failed)) if failed is not None else None,
                 )
             )
             n = conn.execute(
@@ -379,3 +385,135 @@ class ProgressStore:
                 "last_at": float(last),
             }
         return out
+
+    # ------------------------------------------------------------ the class dashboard (SQL aggregates)
+
+    def class_cells(self, problem: Optional[str] = None) -> list[ClassCell]:
+        """One row per learner and problem they attempted (of `problem` only, if given),
+        aggregated in the database."""
+        a = attempts_t.c
+        passes = sa.select(a.user, a.problem, sa.func.min(a.id).label("first_pass")).where(
+            a.passed == 1
+        )
+        if problem is not None:
+            passes = passes.where(a.problem == problem)
+        first_pass = passes.group_by(a.user, a.problem).subquery()
+        f = first_pass.c
+        q = (
+            sa.select(
+                a.user,
+                a.problem,
+                sa.func.count(),
+                sa.func.min(a.at),
+                sa.func.max(a.at),
+                sa.func.sum(sa.case((a.id <= f.first_pass, 1), else_=0)),
+                sa.func.max(sa.case((a.id == f.first_pass, a.at), else_=None)),
+            )
+            .select_from(
+                attempts_t.outerjoin(first_pass, sa.and_(f.user == a.user, f.problem == a.problem))
+            )
+            .group_by(a.user, a.problem)
+        )
+        if problem is not None:
+            q = q.where(a.problem == problem)
+        rows = self._tx("the class progress could not be read", lambda c: c.execute(q).all())
+        return [
+            ClassCell(
+                user,
+                problem,
+                int(n),
+                float(first),
+                float(last),
+                int(to_solve) if solved_at is not None else None,
+                float(solved_at) if solved_at is not None else None,
+            )
+            for user, problem, n, first, last, to_solve, solved_at in rows
+        ]
+
+    def class_reveals(self) -> tuple[dict[tuple[str, str], int], set[tuple[str, str]]]:
+        """Hints revealed per (user, problem), and the (user, problem)s whose solution was seen."""
+        h, s = hint_reveals_t.c, solution_views_t.c
+        hq = sa.select(h.user, h.problem, sa.func.count()).group_by(h.user, h.problem)
+        sq = sa.select(s.user, s.problem).distinct()
+
+        def work(conn: sa.Connection) -> tuple[dict[tuple[str, str], int], set[tuple[str, str]]]:
+            hints = {(u, p): int(n) for u, p, n in conn.execute(hq).all()}
+            seen = {(u, p) for u, p in conn.execute(sq).all()}
+            return hints, seen
+
+        return self._tx("the class progress could not be read", work)
+
+    def problem_failures(self, problem: str) -> list[tuple[str, str, Optional[str], int]]:
+        """(user, status, failed-names JSON, count) for every failing attempt on `problem`."""
+        a = attempts_t.c
+        q = (
+            sa.select(a.user, a.status, a.failed, sa.func.count())
+            .where(a.problem == problem, a.passed == 0)
+            .group_by(a.user, a.status, a.failed)
+        )
+        rows = self._tx("the attempts could not be read", lambda c: c.execute(q).all())
+        return [(u, st, fl, int(n)) for u, st, fl, n in rows]
+
+    def activity(self, bucket_s: int) -> list[tuple[float, int, int]]:
+        """(bucket start, attempts, passed) per `bucket_s` seconds, oldest first."""
+        a = attempts_t.c
+        if self.dialect == "sqlite":  # CAST truncates toward zero: floor for Unix times
+            bucket: Any = sa.cast(a.at / bucket_s, sa.Integer)
+        else:
+            bucket = sa.func.floor(a.at / bucket_s)
+        q = (
+            sa.select(bucket.label("b"), sa.func.count(), sa.func.sum(a.passed))
+            .group_by(sa.literal_column("b"))
+            .order_by(sa.literal_column("b"))
+        )
+        rows = self._tx("the attempts could not be read", lambda c: c.execute(q).all())
+        return [(float(b) * bucket_s, int(n), int(p or 0)) for b, n, p in rows]
+
+    def time_span(self) -> tuple[Optional[float], Optional[float]]:
+        a = attempts_t.c
+        q = sa.select(sa.func.min(a.at), sa.func.max(a.at))
+        lo, hi = self._tx("the attempts could not be read", lambda c: c.execute(q).one())
+        return (float(lo) if lo is not None else None, float(hi) if hi is not None else None)
+
+    def users(self) -> list[str]:
+        a = attempts_t.c
+        q = sa.select(a.user).distinct().order_by(a.user)
+        return self._tx("the attempts could not be read", lambda c: list(c.scalars(q)))
+
+    def latest(self, user: str, problem: str) -> Optional[dict[str, Any]]:
+        """The newest attempt's code, time and verdict, or None."""
+        a = attempts_t.c
+        q = (
+            sa.select(a.code, a.at, a.status)
+            .where(a.user == user, a.problem == problem)
+            .order_by(a.id.desc())
+            .limit(1)
+        )
+        row = self._tx("the attempts could not be read", lambda c: c.execute(q).first())
+        if row is None:
+            return None
+        return {"code": row.code, "at": float(row.at), "status": row.status}
+
+    def attempt_rows(self) -> list[tuple[str, str, float, str, Optional[str], float, int]]:
+        """Every attempt (user, problem, at, status, failed JSON, duration_ms, its number for
+        the user and problem), in the order they were recorded."""
+        a = attempts_t.c
+        number = sa.func.row_number().over(partition_by=(a.user, a.problem), order_by=a.id)
+        q = sa.select(a.user, a.problem, a.at, a.status, a.failed, a.duration_ms, number).order_by(
+            a.id
+        )
+        rows = self._tx("the attempts could not be read", lambda c: c.execute(q).all())
+        return [(u, p, float(at), st, fl, float(d), int(n)) for u, p, at, st, fl, d, n in rows]
+
+
+@dataclass(frozen=True)
+class ClassCell:
+    """One learner's record on one problem they attempted."""
+
+    user: str
+    problem: str
+    attempts: int
+    first_at: float
+    last_at: float
+    attempts_to_solve: Optional[int]  # attempts up to and including the first pass
+    solved_at: Optional[float]  # when the first pass was recorded

@@ -34,6 +34,8 @@ attempts_t = sa.Table(
     # a client's retry of the same Check carries the same key: stored once per user and key
     sa.Column("idempotency_key", sa.String(128), nullable=True),
     sa.Column("result", sa.Text, nullable=True),  # the CheckResult JSON, answered to a retry
+    # JSON list of the cases and structural checks that failed (NULL: recorded before 0003)
+    sa.Column("failed", sa.Text, nullable=True),
 )
 
 hint_reveals_t = sa.Table(

@@ -14,23 +14,33 @@ from pathlib import Path
 from typing import Any, Optional, cast
 
 from .api import (
+    AttemptRow,
     CheckReport,
     CheckResult,
+    ClassActivity,
+    ClassLearnerDetail,
+    ClassMatrix,
+    ClassOverview,
+    ClassProblemDetail,
     HintReveal,
     HintsInfo,
     Isolation,
     ProblemDetail,
     ProblemSummary,
     Progress,
+    ProgressRow,
     Solution,
     SprintProgress,
     Status,
+    Submission,
 )
 from .bank import Bank, Problem
 from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems
+from .dashboard import ClassDashboard, NotFound, bucket_of
 from .gating import HintPolicy
 from .harness.pool import PER_USER_IN_FLIGHT, Busy, WorkerPool
 from .identity import display_name
+from .pitfalls import Pitfalls, failure_names
 from .progress import History, ProgressStore, ProgressUnavailable
 
 # what a client may send as an Idempotency-Key: a UUID or similar token, not arbitrary text
@@ -83,6 +93,10 @@ class JaxlingsService:
             warm_jobs=recent.warm_jobs,
         )
         self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override, recent)
+        self.pitfalls = Pitfalls(self.checker, self.data_dir / "pitfalls")
+        self.dashboard = ClassDashboard(
+            self.bank, self.progress, self.data_dir, signatures=self.pitfalls.ready
+        )
 
     def start(self) -> None:
         try:
@@ -154,6 +168,7 @@ class JaxlingsService:
     def detail(self, user: str, problem_id: str) -> ProblemDetail:
         p = self.problem(problem_id)
         self.checker.prepare(p)  # the learner is reading it: get the expected outputs ready
+        self.pitfalls.prepare(p)  # and, after them, the signatures of its listed pitfalls
         h = self._history(user, p)
         gate = self.policy.gate(h, len(p.hints))
         return {
@@ -260,6 +275,8 @@ class JaxlingsService:
                 "The checker is not available (the server may be shutting down); "
                 "try again in a moment.",
             ) from None
+        # named only when the pitfalls' signatures are ready: a Check never waits for them
+        report = {**report, "pitfall": self.pitfalls.pitfall_of(p, report)}
         attempt: Optional[int] = None
         save_error: Optional[str] = None
         try:
@@ -272,6 +289,7 @@ class JaxlingsService:
                 report["duration_ms"],
                 key=key,
                 result=dict(report) if key is not None else None,
+                failed=failure_names(report),
             )
             if not stored.new and stored.result is not None:
                 # a concurrent retry recorded it first: answer as it did
@@ -297,6 +315,7 @@ class JaxlingsService:
         h = self._history(user, p)
         gate = self.policy.gate(h, len(p.hints))
         return {
+            "pitfall": None,  # a result stored before pitfalls were named has none
             **report,
             "attempt": attempt,
             "saved": attempt is not None,
@@ -392,3 +411,52 @@ class JaxlingsService:
                 }
             )
         return {"problems": problems, "learners": learners, "total": len(problems)}
+
+    def _class(self, what: str, fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except NotFound as exc:
+            raise Refusal(404, str(exc)) from None
+        except ProgressUnavailable as exc:
+            raise Refusal(503, f"The {what} could not be read ({exc}); try again.") from None
+
+    def class_overview(self) -> ClassOverview:
+        """Learners, problems and sprints at a glance (instructors only)."""
+        return cast(ClassOverview, self._class("class progress", self.dashboard.overview))
+
+    def class_matrix(self) -> ClassMatrix:
+        return cast(ClassMatrix, self._class("class progress", self.dashboard.matrix))
+
+    def class_problem(self, problem_id: str) -> ClassProblemDetail:
+        p = self.problem(problem_id)
+        return cast(
+            ClassProblemDetail, self._class("problem's attempts", self.dashboard.problem, p)
+        )
+
+    def class_activity(self, bucket_s: Optional[str] = None) -> ClassActivity:
+        try:
+            bucket = bucket_of(bucket_s)
+        except ValueError as exc:
+            raise Refusal(400, str(exc)) from None
+        return cast(ClassActivity, self._class("class activity", self.dashboard.activity, bucket))
+
+    def class_learner(self, user: str) -> ClassLearnerDetail:
+        return cast(
+            ClassLearnerDetail, self._class("learner's progress", self.dashboard.learner, user)
+        )
+
+    def class_latest(self, user: str, problem_id: str) -> Submission:
+        p = self.problem(problem_id)
+        return cast(Submission, self._class("submission", self.dashboard.latest, user, p))
+
+    def class_attempts(self, anonymize: bool = False) -> list[AttemptRow]:
+        """Every attempt as a row of class/attempts.csv; `anonymize` names users by pseudonym."""
+        return cast(
+            list[AttemptRow], self._class("attempts", self.dashboard.attempt_rows, anonymize)
+        )
+
+    def class_progress_rows(self, anonymize: bool = False) -> list[ProgressRow]:
+        return cast(
+            list[ProgressRow],
+            self._class("class progress", self.dashboard.progress_rows, anonymize),
+        )
