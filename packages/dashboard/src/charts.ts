@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 
 import type { Activity, Matrix } from './types';
-import { heatCells, startedColumns } from './view';
+import { heatCells, plural, startedColumns } from './view';
 
 /** The colours a chart needs, read from the page's CSS custom properties (the theme). */
 export interface Palette {
@@ -63,7 +63,7 @@ export function heatmap(matrix: Matrix, colors: Palette, width: number): Element
     height: 70 + 150 + 28 * matrix.learners.length,
     marginLeft: 120,
     marginBottom: 150,
-    ariaLabel: `Heatmap of ${matrix.learners.length} learners by ${columns.length} problems`,
+    ariaLabel: `Heatmap of ${plural(matrix.learners.length, 'learner')} by ${plural(columns.length, 'problem')}`,
     ariaDescription: 'Each cell is solved (✓), attempted but not solved (✗), or not started.',
     x: { domain: columns, label: null, tickRotate: -40 },
     y: { domain: matrix.learners, label: null },

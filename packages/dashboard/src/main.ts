@@ -9,9 +9,9 @@ import { h, replace, table, tableRow } from './dom';
 import type { Activity, LearnerDetail, Matrix, Overview, ProblemDetail, Submission } from './types';
 import {
   ago,
+  attemptsSentence,
   clock,
   duration,
-  failingAttempts,
   failureKind,
   median,
   percent,
@@ -221,13 +221,13 @@ function drawSprints(overview: Overview): void {
   const cols = [
     { label: 'sprint' },
     { label: 'problems', numeric: true },
-    { label: 'learners who started', numeric: true },
-    { label: 'learners who solved', numeric: true }
+    { label: 'learners who started it', numeric: true },
+    { label: 'learners who solved all of it', numeric: true }
   ];
   replace(
     sprints,
     table(
-      'Learners who started and solved at least one problem of each sprint',
+      'Per sprint: learners who started one of its problems, and learners who solved every one',
       cols,
       overview.sprints.map(s => [s.title, s.problems, s.started, s.solved])
     )
@@ -279,7 +279,7 @@ function drawProblems(overview: Overview): void {
           ),
           p.started,
           p.solved,
-          percent(p.solve_rate),
+          p.started ? percent(p.solve_rate) : '—',
           median(p.median_attempts_to_solve),
           duration(p.median_time_to_solve_s),
           p.hints_revealed,
@@ -329,19 +329,13 @@ function drawMap(detail: ProblemDetail | null): void {
     replace(histogram);
     return;
   }
-  const failing = failingAttempts(detail);
-  const intro = h(
-    'p',
-    {},
-    `${detail.title} (${detail.id}): ${plural(detail.attempts, 'attempt')}, `,
-    `${plural(failing, 'failing attempt')}.`
-  );
+  const intro = h('p', {}, attemptsSentence(detail));
   const failures = ranked(detail.failures);
   const pitfalls = ranked(detail.pitfalls);
   const num = { numeric: true };
   replace(
     map,
-    h('h3', { id: 'misconceptions-detail', tabindex: -1 }, detail.title),
+    h('h3', { id: 'misconceptions-detail', tabindex: -1 }, `${detail.title} (${detail.id})`),
     intro,
     failures.length
       ? table(
@@ -351,7 +345,10 @@ function drawMap(detail: ProblemDetail | null): void {
           { class: 'failures' }
         )
       : h('p', {}, 'No attempt has failed a case or a check.'),
-    failing
+    detail.failed_attempts && !detail.pitfalls_ready
+      ? h('p', {}, 'Still comparing the failing attempts with the listed pitfalls…')
+      : null,
+    detail.failed_attempts && detail.pitfalls_ready
       ? table(
           'Which listed pitfall each failing attempt most resembles',
           [
@@ -409,7 +406,7 @@ function drawLearners(overview: Overview): void {
   const cols = [
     { label: 'learner' },
     { label: `solved (of ${total})`, numeric: true },
-    { label: 'attempted, not solved', numeric: true },
+    { label: 'started', numeric: true },
     { label: 'attempts', numeric: true },
     { label: 'last active' }
   ];

@@ -140,22 +140,17 @@ export function ranked<T extends Failure | PitfallCount>(rows: T[]): T[] {
   return [...rows].sort((a, b) => count(b) - count(a) || key(a).localeCompare(key(b)));
 }
 
-/** Failing attempts of a problem: those the map explains (each names a pitfall or none). */
-export function failingAttempts(detail: ProblemDetail): number {
-  return detail.pitfalls.reduce((n, p) => n + p.attempts, 0) + detail.unlike_any;
+/** The map's first sentence: how the problem's attempts went. */
+export function attemptsSentence(detail: ProblemDetail): string {
+  const passed = detail.attempts - detail.failed_attempts - detail.errors;
+  return (
+    `${plural(detail.attempts, 'attempt')}: ${passed} passed, ` +
+    `${detail.failed_attempts} computed a wrong value, ` +
+    `${plural(detail.errors, 'error')} (raised, timed out or ran out of memory).`
+  );
 }
 
 /** What a failure's kind means to an instructor reading the map. */
-export function failureKind(kind: string): string {
-  switch (kind) {
-    case 'case':
-      return 'test case';
-    case 'check':
-    case 'structural':
-      return 'structural check';
-    case 'error':
-      return 'error';
-    default:
-      return kind;
-  }
+export function failureKind(kind: Failure['kind']): string {
+  return kind === 'case' ? 'test case' : 'structural check';
 }

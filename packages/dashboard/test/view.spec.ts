@@ -22,7 +22,7 @@ const problem = (id: string, sprint: string, order: number, started: number, sol
   order,
   started,
   solved,
-  solve_rate: started ? solved / started : null,
+  solve_rate: started ? solved / started : 0,
   median_attempts_to_solve: null,
   median_time_to_solve_s: null,
   hints_revealed: 0,
@@ -90,9 +90,9 @@ describe('the dashboard in rows', () => {
 
   it('ranks the map most frequent first, ties by name', () => {
     const rows = [
-      { name: 'b', kind: 'case', count: 2 },
-      { name: 'a', kind: 'case', count: 2 },
-      { name: 'c', kind: 'check', count: 5 }
+      { name: 'b', kind: 'case' as const, count: 2 },
+      { name: 'a', kind: 'case' as const, count: 2 },
+      { name: 'c', kind: 'structure' as const, count: 5 }
     ];
     expect(ranked(rows).map(r => r.name)).toEqual(['c', 'a', 'b']);
   });

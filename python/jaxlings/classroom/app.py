@@ -106,7 +106,7 @@ REFUSED = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>jaxlings — for instructors only</title><style>
 body {{ font: 15px/1.5 system-ui, sans-serif; margin: 3em auto; max-width: 40em; padding: 0 1em; }}
 @media (prefers-color-scheme: dark) {{ body {{ background: #111; color: #e8e8e8; }} }}
-</style></head><body><main><h1>For the class's instructors only</h1>
+</style></head><body><main><h1>For the class’s instructors only</h1>
 <p>You are signed in as <b>{name}</b>, who is not in the hub group <code>{group}</code>, so
 this class dashboard is not yours to see. Your own problems and progress are in your
 JupyterLab.</p></main></body></html>"""
