@@ -58,11 +58,16 @@ export function heatmap(matrix: Matrix, colors: Palette, width: number): Element
   const shown = new Set(columns);
   const cells = heatCells(matrix).filter(c => shown.has(c.problem));
   const label = (s: string) => (s === 'new' ? 'not started' : s);
+  const longest = (names: string[]) => Math.max(4, ...names.map(n => n.length));
+  // square-ish cells: a few columns stay narrow instead of stretching across the page
+  const marginLeft = Math.min(220, 16 + 7.5 * longest(matrix.learners));
+  const marginBottom = Math.min(180, 24 + 5.5 * longest(columns));
+  const natural = marginLeft + 40 * columns.length + 30;
   return Plot.plot({
-    ...common(colors, Math.max(width, 320)),
-    height: 70 + 150 + 28 * matrix.learners.length,
-    marginLeft: 120,
-    marginBottom: 150,
+    ...common(colors, Math.max(320, Math.min(width, natural))),
+    height: 30 + marginBottom + 30 * matrix.learners.length,
+    marginLeft,
+    marginBottom,
     ariaLabel: `Heatmap of ${plural(matrix.learners.length, 'learner')} by ${plural(columns.length, 'problem')}`,
     ariaDescription: 'Each cell is solved (✓), attempted but not solved (✗), or not started.',
     x: { domain: columns, label: null, tickRotate: -40 },
@@ -128,12 +133,22 @@ export function activityChart(activity: Activity, colors: Palette, width: number
       { x1, x2, n: p.passed, kind: 'passed' }
     ];
   });
+  const bucket = activity.bucket_s * 1000;
+  const first = activity.points[0].t * 1000;
+  const end = activity.points[activity.points.length - 1].t * 1000 + bucket;
+  // at least a dozen periods wide, so one busy period is a bar and not the whole chart
+  const start = Math.min(first, end - 12 * bucket);
   return Plot.plot({
     ...common(colors, Math.max(width, 320)),
     height: 240,
     ariaLabel: 'Checks over time',
     ariaDescription: 'Stacked bars: checks that passed, and checks that failed, per time bucket.',
-    x: { type: 'utc', label: 'time (UTC) →' },
+    x: {
+      type: 'utc',
+      domain: [new Date(start), new Date(end)],
+      label: 'time (UTC) →',
+      tickFormat: end - start > 2 * 86400_000 ? '%b %d' : '%H:%M'
+    },
     y: { label: '↑ checks', grid: true, tickFormat: 'd', nice: true },
     color: {
       domain: ['passed', 'failed or error'],

@@ -25,6 +25,8 @@ import {
 
 const root = document.getElementById('dashboard') as HTMLElement;
 const API = root.dataset.api ?? 'api/';
+// JupyterHub takes a script's cookie-authenticated request only with the page's XSRF token
+const XSRF = root.dataset.xsrf ?? '';
 const POLL_S = pollSeconds(location.search);
 const BUCKETS: [number, string][] = [
   [300, '5 minutes'],
@@ -57,7 +59,7 @@ async function get<T>(path: string): Promise<T> {
   try {
     resp = await fetch(API + path, {
       credentials: 'same-origin',
-      headers: { Accept: 'application/json' }
+      headers: { Accept: 'application/json', 'X-XSRFToken': XSRF }
     });
   } catch {
     throw new Unavailable('The jaxlings service cannot be reached; trying again shortly.', 0);

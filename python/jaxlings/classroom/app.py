@@ -75,6 +75,8 @@ class IndexHandler(ServiceFace):
                 theme=f' data-theme="{theme}"' if theme in ("light", "dark") else "",
                 prefix=prefix,
                 name=name,
+                # the hub accepts a script's cookie-authenticated call only with this token
+                xsrf=html.escape(self.xsrf_token.decode()),
                 version=_bundle_version(),
             )
         )
@@ -97,7 +99,8 @@ DASHBOARD = """<!doctype html><html lang="en"{theme}><head><meta charset="utf-8"
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>jaxlings — class dashboard</title>
 <link rel="stylesheet" href="{prefix}static/dashboard.css?v={version}"></head>
-<body><main id="dashboard" data-api="{prefix}api/" data-user="{name}">
+<body><main id="dashboard" data-api="{prefix}api/" data-user="{name}"
+data-xsrf="{xsrf}">
 <h1>jaxlings — class dashboard</h1><p>Loading the class…</p></main>
 <script type="module" src="{prefix}static/dashboard.js?v={version}"></script></body></html>"""
 
