@@ -259,9 +259,8 @@ async function paletteHas(page: Page, label: string): Promise<boolean> {
   const input = page.locator('.lm-CommandPalette-input');
   await expect(input).toBeVisible();
   await input.fill(label);
-  const items = page.locator('.lm-CommandPalette-item', { hasText: label });
-  await expect(page.locator('.lm-CommandPalette-item').first()).toBeVisible();
-  const found = (await items.count()) > 0;
+  await expect(input).toHaveValue(label); // the palette filters synchronously on input
+  const found = (await page.locator('.lm-CommandPalette-item', { hasText: label }).count()) > 0;
   await page.keyboard.press('Escape');
   return found;
 }
