@@ -14,7 +14,7 @@ import io
 import json
 import math
 import os
-import statistics
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -62,10 +62,6 @@ def iso(t: Optional[float]) -> str:
     if t is None:
         return ""
     return datetime.fromtimestamp(t, UTC).isoformat(timespec="milliseconds")
-
-
-def median(values: Sequence[float]) -> Optional[float]:
-    return float(statistics.median(values)) if values else None
 
 
 def export_key(data_dir: Path, salt: Optional[str] = None) -> bytes:
@@ -128,79 +124,70 @@ class ClassDashboard:
         self.progress = progress
         self.data_dir = Path(data_dir)
         self.signatures = signatures  # a problem's pitfall signatures, None while not ready
+        self._lock = threading.Lock()
+        self._matrix: Optional[tuple[Any, ClassMatrix]] = None  # (version, heatmap)
 
     # ------------------------------------------------------------ aggregates
 
     def _cells(self, problem: Optional[str] = None) -> list[ClassCell]:
-        known = {p.id for p in self.bank}
+        known = {p.id for p in self.bank}  # problems since removed from the bank are left out
         return [c for c in self.progress.class_cells(problem) if c.problem in known]
 
     def overview(self) -> ClassOverview:
-        cells = self._cells()
-        hints, seen = self.progress.class_reveals()
-        by_user: dict[str, list[ClassCell]] = defaultdict(list)
-        by_problem: dict[str, list[ClassCell]] = defaultdict(list)
-        for c in cells:
-            by_user[c.user].append(c)
-            by_problem[c.problem].append(c)
+        t = self.progress.class_totals({p.id: p.sprint.key for p in self.bank})
+        size: dict[str, int] = defaultdict(int)
+        for p in self.bank:
+            size[p.sprint.key] += 1
+        mine: dict[str, list[int | float]] = {}
+        started_in: dict[str, int] = defaultdict(int)
+        finished: dict[str, int] = defaultdict(int)
+        for user, key, started, solved, attempts, last in t.by_sprint:
+            row = mine.setdefault(user, [0, 0, 0, last])
+            row[0] += solved
+            row[1] += started
+            row[2] += attempts
+            row[3] = max(row[3], last)
+            started_in[key] += 1
+            finished[key] += solved == size[key]
         learners: list[ClassLearner] = [
             {
                 "user": display_name(user),
-                "solved": sum(c.solved_at is not None for c in mine),
-                "attempted": len(mine),
-                "attempts": sum(c.attempts for c in mine),
-                "last_active": max(c.last_at for c in mine),
+                "solved": int(row[0]),
+                "attempted": int(row[1]),
+                "attempts": int(row[2]),
+                "last_active": float(row[3]),
             }
-            for user, mine in sorted(by_user.items(), key=lambda kv: display_name(kv[0]))
+            for user, row in sorted(mine.items(), key=lambda kv: display_name(kv[0]))
         ]
-        hints_of: dict[str, int] = defaultdict(int)
-        for (_u, pid), n in hints.items():
-            hints_of[pid] += n
-        seen_of: dict[str, int] = defaultdict(int)
-        for _u, pid in seen:
-            seen_of[pid] += 1
         problems: list[ClassProblem] = []
         for p in self.bank:
-            mine = by_problem.get(p.id, [])
-            solved = [c for c in mine if c.solved_at is not None]
+            started, solved, m_attempts, m_time = t.problems.get(p.id, (0, 0, None, None))
             problems.append(
                 {
                     "id": p.id,
                     "title": p.title,
                     "sprint": p.sprint.key,
                     "order": p.order,
-                    "started": len(mine),
-                    "solved": len(solved),
-                    "solve_rate": len(solved) / len(mine) if mine else 0.0,
-                    "median_attempts_to_solve": median(
-                        [c.attempts_to_solve for c in solved if c.attempts_to_solve]
-                    ),
-                    "median_time_to_solve_s": median(
-                        [c.solved_at - c.first_at for c in solved if c.solved_at is not None]
-                    ),
-                    "hints_revealed": hints_of.get(p.id, 0),
-                    "solutions_revealed": seen_of.get(p.id, 0),
+                    "started": started,
+                    "solved": solved,
+                    "solve_rate": solved / started if started else 0.0,
+                    "median_attempts_to_solve": m_attempts,
+                    "median_time_to_solve_s": m_time,
+                    "hints_revealed": t.hints.get(p.id, 0),
+                    "solutions_revealed": t.views.get(p.id, 0),
                 }
             )
-        sprints: list[ClassSprint] = []
-        for s in self.bank.sprints:
-            ids = {p.id for p in self.bank if p.sprint.key == s.key}
-            if not ids:
-                continue
-            started = {c.user for c in cells if c.problem in ids}
-            solved_count: dict[str, int] = defaultdict(int)
-            for c in cells:
-                if c.problem in ids and c.solved_at is not None:
-                    solved_count[c.user] += 1
-            sprints.append(
-                {
-                    "key": s.key,
-                    "title": s.title,
-                    "problems": len(ids),
-                    "started": len(started),
-                    "solved": sum(n == len(ids) for n in solved_count.values()),
-                }
-            )
+        sprints: list[ClassSprint] = [
+            {
+                "key": s.key,
+                "title": s.title,
+                "problems": size[s.key],
+                "started": started_in.get(s.key, 0),
+                "solved": finished.get(s.key, 0),
+            }
+            for s in self.bank.sprints
+            if size.get(s.key)
+        ]
         return {
             "generated_at": time.time(),
             "learners": learners,
@@ -209,11 +196,22 @@ class ClassDashboard:
         }
 
     def matrix(self) -> ClassMatrix:
-        cells = self._cells()
-        users = sorted({c.user for c in cells}, key=display_name)
+        """The heatmap; rebuilt only when a learner started or solved a problem since."""
+        version = (self.progress.class_version(), tuple(p.id for p in self.bank))
+        with self._lock:
+            if self._matrix is not None and self._matrix[0] == version:
+                return self._matrix[1]
+        built = self._build_matrix()
+        with self._lock:
+            self._matrix = (version, built)
+        return built
+
+    def _build_matrix(self) -> ClassMatrix:
         problems = [p.id for p in self.bank]
+        rows = self.progress.class_status(problems)
+        users = sorted({u for u, _p, _s in rows}, key=display_name)
         status: dict[tuple[str, str], Cell] = {
-            (c.user, c.problem): "solved" if c.solved_at is not None else "attempted" for c in cells
+            (u, p): "solved" if solved else "attempted" for u, p, solved in rows
         }
         return {
             "learners": [display_name(u) for u in users],
@@ -302,17 +300,14 @@ class ClassDashboard:
 
     def learner_key(self, user: str) -> str:
         """The stored key of a learner named as the dashboard shows them ("ann" or "hub:ann")."""
-        keys = self.progress.users()
-        if user in keys:
-            return user
-        found = [k for k in keys if display_name(k) == user]
-        if not found:
+        key = self.progress.learner(user)
+        if key is None:
             raise NotFound(f"No learner named {user[:80]!r} has checked a problem yet.")
-        return found[0]
+        return key
 
     def learner(self, user: str) -> ClassLearnerDetail:
         key = self.learner_key(user)
-        mine = {c.problem: c for c in self._cells() if c.user == key}
+        mine = {c.problem: c for c in self.progress.class_cells(user=key)}
         problems: list[LearnerProblem] = []
         for p in self.bank:
             c = mine.get(p.id)
@@ -403,10 +398,10 @@ class ClassDashboard:
 
 def bucket_of(raw: Optional[str]) -> int:
     """The activity bucket in seconds from a query argument; ValueError with a sentence."""
-    if raw in (None, ""):
+    if raw is None or raw == "":
         return 3600
     try:
-        value = float(raw)  # type: ignore[arg-type]
+        value = float(raw)
     except ValueError:
         raise ValueError("bucket_s must be a number of seconds, e.g. 3600.") from None
     if not math.isfinite(value) or not 60 <= value <= 30 * 86400:

@@ -45,7 +45,8 @@ def failure_names(report: CheckReport) -> list[str]:
         return []
     names = [c["name"] for c in report["cases"] if not c["passed"]]
     if report["status"] != "failed":
-        kind = (report["error"] or {}).get("type") or report["status"]
+        error = report["error"]
+        kind = (error["type"] if error else "") or report["status"]
         names.append(f"[{report['status']}] {kind}")
     return names
 
@@ -115,9 +116,9 @@ class Pitfalls:
 
     # ------------------------------------------------------------ reading them (never waits)
 
-    def ready(self, problem: Problem) -> Optional[list[Signature]]:
-        """The signatures if known (memory or a valid disk cache); else None, and they are
-        computed in the background for next time."""
+    def ready(self, problem: Problem, start: bool = False) -> Optional[list[Signature]]:
+        """The signatures if known (memory or a valid disk cache); else None, and with `start`
+        they are computed in the background for next time."""
         key = self._key(problem)
         sigs = self._memo.get(key)
         if sigs is not None:
@@ -126,11 +127,13 @@ class Pitfalls:
         if sigs is not None:
             self._memo[key] = sigs
             return sigs
-        self.prepare(problem)
+        if start:
+            self.prepare(problem)
         return None
 
     def pitfall_of(self, problem: Problem, report: CheckReport) -> Optional[Pitfall]:
-        """The listed pitfall a failing report most resembles, if its signatures are ready."""
+        """The listed pitfall a failing report most resembles, if its signatures are ready
+        (opening the problem, `JaxlingsService.detail`, starts them)."""
         if report["passed"] or report["status"] not in FAILING:
             return None
         sigs = self.ready(problem)
@@ -231,8 +234,8 @@ class Pitfalls:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             body = json.dumps(payload, sort_keys=True).encode()
-            doc = {"problem": problem.id, "hmac": self.checker.sign(problem, body, PURPOSE)}
-            doc["payload"] = payload
+            mac = self.checker.sign(problem, body, PURPOSE)
+            doc = {"problem": problem.id, "hmac": mac, "payload": payload}
             tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
             with os.fdopen(fd, "w") as fh:

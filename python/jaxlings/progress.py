@@ -12,6 +12,7 @@ failed read or write raises ProgressUnavailable so the caller can tell the learn
 from __future__ import annotations
 
 import json
+import statistics
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -22,11 +23,13 @@ from typing import Any, Optional, TypeVar
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.dialects import postgresql, sqlite
 
 from . import schema
-from .schema import attempts_t, hint_reveals_t, solution_views_t
+from .schema import attempts_t, hint_reveals_t, learner_problems_t, solution_views_t
 
 T = TypeVar("T")
+KEY_SOURCES = ("hub", "jupyter", "os")  # the prefixes of user keys (identity.py), in that order
 
 
 class ProgressUnavailable(RuntimeError):
@@ -211,10 +214,12 @@ class ProgressStore:
         key: Optional[str] = None,
         result: Optional[dict[str, Any]] = None,
         failed: Optional[Sequence[str]] = None,
+        at: Optional[float] = None,
     ) -> Recorded:
         """Store one attempt once: a second call with the same (user, key) stores nothing and
         returns the first one's number and result. `failed` names the cases and structural
-        checks that failed (the instructors' misconception map counts them)."""
+        checks that failed (the instructors' misconception map counts them); `at` is now
+        unless an import gives the attempt's own time."""
 
         def work(conn: sa.Connection) -> Recorded:
             self._serialize_user(conn, user, problem)
@@ -222,11 +227,13 @@ class ProgressStore:
                 earlier = self._by_key(conn, user, key)
                 if earlier is not None:
                     return earlier
+            when = time.time() if at is None else float(at)
+            self._summarize(conn, user, problem, when, bool(passed))
             conn.execute(
                 attempts_t.insert().values(
                     user=user,
                     problem=problem,
-                    at=time.time(),
+                    at=when,
                     code=code,
                     status=status,
                     passed=int(bool(passed)),
@@ -253,6 +260,47 @@ class ProgressStore:
                 if earlier is not None:
                     return earlier
             raise
+
+    def _summarize(
+        self, conn: sa.Connection, user: str, problem: str, at: float, passed: bool
+    ) -> None:
+        """Count the attempt in learner_problems (an upsert, in the attempt's transaction)."""
+        lp = learner_problems_t
+        insert = (sqlite.insert if self.dialect == "sqlite" else postgresql.insert)(lp)
+        first = insert.values(
+            user=user,
+            problem=problem,
+            attempts=1,
+            first_at=at,
+            last_at=at,
+            solved_at=at if passed else None,
+            attempts_to_solve=1 if passed else None,
+        )
+        new = first.excluded
+        conn.execute(
+            first.on_conflict_do_update(
+                index_elements=[lp.c.user, lp.c.problem],
+                set_={
+                    "attempts": lp.c.attempts + 1,
+                    "last_at": new.last_at,
+                    "solved_at": sa.func.coalesce(lp.c.solved_at, new.solved_at),
+                    "attempts_to_solve": sa.case(
+                        (lp.c.attempts_to_solve.is_not(None), lp.c.attempts_to_solve),
+                        (new.solved_at.is_not(None), lp.c.attempts + 1),
+                        else_=None,
+                    ),
+                },
+            )
+        )
+
+    def rebuild_summary(self) -> None:
+        """Recompute learner_problems from the attempts (after a bulk import of attempts)."""
+
+        def work(conn: sa.Connection) -> None:
+            conn.execute(learner_problems_t.delete())
+            conn.execute(sa.text(schema.SUMMARY_SQL))
+
+        self._tx("the progress summary could not be rebuilt", work, write=True)
 
     def _by_key(self, conn: sa.Connection, user: str, key: str) -> Optional[Recorded]:
         row = conn.execute(
@@ -388,47 +436,136 @@ class ProgressStore:
 
     # ------------------------------------------------------------ the class dashboard (SQL aggregates)
 
-    def class_cells(self, problem: Optional[str] = None) -> list[ClassCell]:
-        """One row per learner and problem they attempted (of `problem` only, if given),
-        aggregated in the database."""
-        a = attempts_t.c
-        passes = sa.select(a.user, a.problem, sa.func.min(a.id).label("first_pass")).where(
-            a.passed == 1
+    def class_cells(
+        self, problem: Optional[str] = None, user: Optional[str] = None
+    ) -> list[ClassCell]:
+        """One row per learner and problem they attempted (of `problem` / `user` only, if
+        given), from the summary that each recorded attempt keeps up to date."""
+        lp = learner_problems_t.c
+        q = sa.select(
+            lp.user,
+            lp.problem,
+            lp.attempts,
+            lp.first_at,
+            lp.last_at,
+            lp.attempts_to_solve,
+            lp.solved_at,
         )
         if problem is not None:
-            passes = passes.where(a.problem == problem)
-        first_pass = passes.group_by(a.user, a.problem).subquery()
-        f = first_pass.c
-        q = (
-            sa.select(
-                a.user,
-                a.problem,
-                sa.func.count(),
-                sa.func.min(a.at),
-                sa.func.max(a.at),
-                sa.func.sum(sa.case((a.id <= f.first_pass, 1), else_=0)),
-                sa.func.max(sa.case((a.id == f.first_pass, a.at), else_=None)),
-            )
-            .select_from(
-                attempts_t.outerjoin(first_pass, sa.and_(f.user == a.user, f.problem == a.problem))
-            )
-            .group_by(a.user, a.problem)
-        )
-        if problem is not None:
-            q = q.where(a.problem == problem)
+            q = q.where(lp.problem == problem)
+        if user is not None:
+            q = q.where(lp.user == user)
         rows = self._tx("the class progress could not be read", lambda c: c.execute(q).all())
         return [
             ClassCell(
-                user,
-                problem,
+                u,
+                p,
                 int(n),
                 float(first),
                 float(last),
                 int(to_solve) if solved_at is not None else None,
                 float(solved_at) if solved_at is not None else None,
             )
-            for user, problem, n, first, last, to_solve, solved_at in rows
+            for u, p, n, first, last, to_solve, solved_at in rows
         ]
+
+    def learner(self, name: str) -> Optional[str]:
+        """The stored key of a learner shown as `name` ("ann" for "hub:ann"), if they have
+        attempted anything."""
+        lp = learner_problems_t.c
+        keys = [name] + [f"{source}:{name}" for source in KEY_SOURCES]
+        q = sa.select(lp.user).where(lp.user.in_(keys)).distinct()
+        found = set(self._tx("the class progress could not be read", lambda c: c.scalars(q)))
+        return next((k for k in keys if k in found), None)
+
+    def class_status(self, problems: Sequence[str]) -> list[tuple[str, str, bool]]:
+        """(user, problem, solved) for every learner and problem of `problems` they attempted."""
+        lp = learner_problems_t.c
+        q = sa.select(lp.user, lp.problem, lp.solved_at.is_not(None)).where(
+            lp.problem.in_(list(problems))
+        )
+        rows = self._tx("the class progress could not be read", lambda c: c.execute(q).all())
+        return [(u, p, bool(solved)) for u, p, solved in rows]
+
+    def class_version(self) -> tuple[int, int]:
+        """(cells, solved cells) of learner_problems: both only grow, so the heatmap has
+        changed exactly when this has."""
+        lp = learner_problems_t.c
+        q = sa.select(sa.func.count(), sa.func.count(lp.solved_at))
+        n, solved = self._tx("the class progress could not be read", lambda c: c.execute(q).one())
+        return int(n), int(solved)
+
+    def class_totals(self, sprint_of: dict[str, str]) -> ClassTotals:
+        """The overview's figures, grouped in the database (a few hundred rows come back, not
+        one per learner and problem): `sprint_of` maps each problem the bank has to its sprint."""
+        lp, h, sv = learner_problems_t.c, hint_reveals_t.c, solution_views_t.c
+        known = list(sprint_of)
+        # per learner and sprint: the learners' rows and the sprints' both add up from these
+        counts = (
+            sa.func.count(),
+            sa.func.count(lp.solved_at),
+            sa.func.sum(lp.attempts),
+            sa.func.max(lp.last_at),
+        )
+        sprint = sa.case(sprint_of, value=lp.problem)
+        by_sprint_q = (
+            sa.select(lp.user, sprint, *counts)
+            .where(lp.problem.in_(known))
+            .group_by(lp.user, sprint)
+        )
+        solve_time = lp.solved_at - lp.first_at
+        if self.dialect == "postgresql":  # percentile_cont skips the NULLs of the unsolved
+            problems_q: Any = (
+                sa.select(
+                    lp.problem,
+                    sa.func.count(),
+                    sa.func.count(lp.solved_at),
+                    sa.func.percentile_cont(0.5).within_group(lp.attempts_to_solve),
+                    sa.func.percentile_cont(0.5).within_group(solve_time),
+                )
+                .where(lp.problem.in_(known))
+                .group_by(lp.problem)
+            )
+        else:  # SQLite has no percentile: the rows come back (a small class's)
+            problems_q = sa.select(lp.problem, lp.attempts_to_solve, solve_time).where(
+                lp.problem.in_(known)
+            )
+        hints_q = sa.select(h.problem, sa.func.count()).group_by(h.problem)
+        views_q = sa.select(sv.problem, sa.func.count(sa.distinct(sv.user))).group_by(sv.problem)
+
+        def work(conn: sa.Connection) -> ClassTotals:
+            problems: dict[str, tuple[int, int, Optional[float], Optional[float]]] = {}
+            if self.dialect == "postgresql":
+                for pid, n, solved, m_attempts, m_time in conn.execute(problems_q):
+                    problems[pid] = (int(n), int(solved), _float(m_attempts), _float(m_time))
+            else:
+                rows: dict[str, tuple[list[float], list[float], list[int]]] = {}
+                for pid, to_solve, dt in conn.execute(problems_q):
+                    a, t, n = rows.setdefault(pid, ([], [], [0]))
+                    n[0] += 1
+                    if dt is not None:
+                        a.append(float(to_solve))
+                        t.append(float(dt))
+                problems = {
+                    pid: (
+                        n[0],
+                        len(a),
+                        statistics.median(a) if a else None,
+                        statistics.median(t) if t else None,
+                    )
+                    for pid, (a, t, n) in rows.items()
+                }
+            return ClassTotals(
+                by_sprint=[
+                    (u, k, int(n), int(s), int(a), float(last))
+                    for u, k, n, s, a, last in conn.execute(by_sprint_q)
+                ],
+                problems=problems,
+                hints={p: int(n) for p, n in conn.execute(hints_q)},
+                views={p: int(n) for p, n in conn.execute(views_q)},
+            )
+
+        return self._tx("the class progress could not be read", work)
 
     def class_reveals(self) -> tuple[dict[tuple[str, str], int], set[tuple[str, str]]]:
         """Hints revealed per (user, problem), and the (user, problem)s whose solution was seen."""
@@ -460,7 +597,7 @@ class ProgressStore:
         if self.dialect == "sqlite":  # CAST truncates toward zero: floor for Unix times
             bucket: Any = sa.cast(a.at / bucket_s, sa.Integer)
         else:
-            bucket = sa.func.floor(a.at / bucket_s)
+            bucket = sa.func.floor(a.at / sa.literal(float(bucket_s), sa.Float))  # not NUMERIC
         q = (
             sa.select(bucket.label("b"), sa.func.count(), sa.func.sum(a.passed))
             .group_by(sa.literal_column("b"))
@@ -474,11 +611,6 @@ class ProgressStore:
         q = sa.select(sa.func.min(a.at), sa.func.max(a.at))
         lo, hi = self._tx("the attempts could not be read", lambda c: c.execute(q).one())
         return (float(lo) if lo is not None else None, float(hi) if hi is not None else None)
-
-    def users(self) -> list[str]:
-        a = attempts_t.c
-        q = sa.select(a.user).distinct().order_by(a.user)
-        return self._tx("the attempts could not be read", lambda c: list(c.scalars(q)))
 
     def latest(self, user: str, problem: str) -> Optional[dict[str, Any]]:
         """The newest attempt's code, time and verdict, or None."""
@@ -504,6 +636,22 @@ class ProgressStore:
         )
         rows = self._tx("the attempts could not be read", lambda c: c.execute(q).all())
         return [(u, p, float(at), st, fl, float(d), int(n)) for u, p, at, st, fl, d, n in rows]
+
+
+def _float(x: Any) -> Optional[float]:
+    return None if x is None else float(x)
+
+
+@dataclass(frozen=True)
+class ClassTotals:
+    """The class overview's figures as the database grouped them."""
+
+    # user, sprint, problems of it started, solved, attempts, last attempt
+    by_sprint: list[tuple[str, str, int, int, int, float]]
+    # problem -> learners started, solved, median attempts and seconds to solve
+    problems: dict[str, tuple[int, int, Optional[float], Optional[float]]]
+    hints: dict[str, int]  # problem -> hints revealed
+    views: dict[str, int]  # problem -> learners who opened the solution
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,10 @@ class JaxlingsService:
         self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override, recent)
         self.pitfalls = Pitfalls(self.checker, self.data_dir / "pitfalls")
         self.dashboard = ClassDashboard(
-            self.bank, self.progress, self.data_dir, signatures=self.pitfalls.ready
+            self.bank,
+            self.progress,
+            self.data_dir,
+            signatures=lambda p: self.pitfalls.ready(p, start=True),
         )
 
     def start(self) -> None:
@@ -275,7 +278,8 @@ class JaxlingsService:
                 "The checker is not available (the server may be shutting down); "
                 "try again in a moment.",
             ) from None
-        # named only when the pitfalls' signatures are ready: a Check never waits for them
+        # named only when the pitfalls' signatures are ready (opening the problem starts
+        # them): a Check never waits for them
         report = {**report, "pitfall": self.pitfalls.pitfall_of(p, report)}
         attempt: Optional[int] = None
         save_error: Optional[str] = None

@@ -35,10 +35,7 @@ def store(database):
 def add(store: ProgressStore, user: str, problem: str, at: float, passed: bool, failed=()):
     """One attempt at a known time, as the service records it."""
     status = "passed" if passed else "failed"
-    store.record(user, problem, f"# {user} {at}", status, passed, 100.0, failed=list(failed))
-    with store.engine.begin() as conn:  # the store stamps `now`: move it to the history's time
-        last = conn.execute(sa.select(sa.func.max(schema.attempts_t.c.id))).scalar_one()
-        conn.execute(schema.attempts_t.update().where(schema.attempts_t.c.id == last).values(at=at))
+    store.record(user, problem, f"# {user} {at}", status, passed, 100.0, failed=failed, at=at)
 
 
 @pytest.fixture
@@ -91,14 +88,17 @@ def test_the_overview_matrix_and_learner_views_add_up_a_known_history(
     row = dict(zip(m["problems"], m["cells"][1], strict=True))
     assert row == {COUNTERS: "new", EMA: "attempted"}
 
+    add(history, "hub:dan", COUNTERS, T0 + 11000, True)  # the heatmap follows new records
+    assert dash.matrix()["learners"][-1] == "dan" and "solved" in dash.matrix()["cells"][-1]
+
     bob = {p["id"]: p for p in dash.learner("bob")["problems"]}
     assert bob[EMA] == {"id": EMA, "status": "attempted", "attempts": 2, "last_at": T0 + 200}
     assert dash.latest("ann", small_bank.get(EMA))["status"] == "passed"
 
     act = dash.activity(3600)
     assert act["bucket_s"] == 3600
-    assert [p["attempts"] for p in act["points"]] == [5, 1, 1]  # three hours, none empty here
-    assert sum(p["passed"] for p in act["points"]) == 3
+    assert [p["attempts"] for p in act["points"]] == [5, 1, 1, 1]  # empty hours are zeros
+    assert sum(p["passed"] for p in act["points"]) == 4
 
 
 def test_the_problem_view_counts_failures_and_names_pitfalls(history, small_bank, tmp_path):
@@ -180,8 +180,9 @@ def test_a_wrong_file_submitted_is_named_as_its_pitfall(checker, small_bank, tmp
     pitfalls = Pitfalls(checker, tmp_path / "pitfalls")
     wrong = (p.path / "wrong" / "swapped_blend.py").read_text()
     report = checker.check(p, wrong, "os:learner")
-    # not computed yet: the Check is answered without waiting, and the signatures start
+    # not computed yet: the Check is answered without waiting; opening the problem starts them
     assert pitfalls.pitfall_of(p, report) is None
+    assert pitfalls.ready(p, start=True) is None
     end = time.monotonic() + 300
     while pitfalls.ready(p) is None and time.monotonic() < end:
         time.sleep(0.5)
