@@ -282,7 +282,16 @@ async function dashboard(dash: Page): Promise<void> {
     await expect(learners.locator('tbody tr').nth(0)).toContainText(/ann\s*1\s*1\s*2/);
     await expect(learners.locator('tbody tr').nth(1)).toContainText(/bob\s*0\s*1\s*1/);
     const problem = dash.locator('table.problems tbody tr', { hasText: PROBLEM_TITLE });
-    await expect(problem).toContainText(/2\s*1\s*50 %\s*2\s/); // started, solved, rate, median
+    // started, solved, solve rate, median attempts, median time, hints, solutions
+    await expect(problem.locator('td')).toHaveText([
+      '2',
+      '1',
+      '50 %',
+      '2',
+      /\d+ (s|min)/,
+      '0',
+      '0'
+    ]);
     await expect(
       dash.locator('#heatmap svg[aria-label="Heatmap of 2 learners by 1 problem"]')
     ).toBeVisible();

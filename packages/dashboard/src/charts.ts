@@ -33,6 +33,27 @@ export function palette(root: Element = document.documentElement): Palette {
   };
 }
 
+/**
+ * One accessible name per chart: the plot's svg is an image with its label and description,
+ * and the marks' own `aria-label`s (not allowed on a bare <g>) are dropped; legend swatches are
+ * decoration. The same numbers are in the page's tables.
+ */
+export function asImage(chart: Element): Element {
+  const svgs = chart.tagName.toLowerCase() === 'svg' ? [chart] : [...chart.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    if (!svg.hasAttribute('aria-label')) {
+      svg.setAttribute('aria-hidden', 'true');
+      continue;
+    }
+    svg.setAttribute('role', 'img');
+    for (const inner of svg.querySelectorAll('[aria-label], [aria-description]')) {
+      inner.removeAttribute('aria-label');
+      inner.removeAttribute('aria-description');
+    }
+  }
+  return chart;
+}
+
 const STATUS = ['solved', 'attempted', 'new'] as const;
 const GLYPH: Record<string, string> = { solved: '✓', attempted: '✗', new: '' };
 
@@ -138,6 +159,7 @@ export function activityChart(activity: Activity, colors: Palette, width: number
   const end = activity.points[activity.points.length - 1].t * 1000 + bucket;
   // at least a dozen periods wide, so one busy period is a bar and not the whole chart
   const start = Math.min(first, end - 12 * bucket);
+  const tallest = Math.max(1, ...activity.points.map(p => p.attempts));
   return Plot.plot({
     ...common(colors, Math.max(width, 320)),
     height: 240,
@@ -149,7 +171,8 @@ export function activityChart(activity: Activity, colors: Palette, width: number
       label: 'time (UTC) →',
       tickFormat: end - start > 2 * 86400_000 ? '%b %d' : '%H:%M'
     },
-    y: { label: '↑ checks', grid: true, tickFormat: 'd', nice: true },
+    // whole checks only: no more ticks than the tallest bar has checks
+    y: { label: '↑ checks', grid: true, tickFormat: 'd', nice: true, ticks: Math.min(5, tallest) },
     color: {
       domain: ['passed', 'failed or error'],
       range: [colors.solved, colors.attempted],

@@ -4,7 +4,7 @@
  */
 import './dashboard.css';
 
-import { activityChart, attemptsHistogram, heatmap, palette } from './charts';
+import { activityChart, asImage, attemptsHistogram, heatmap, palette } from './charts';
 import { h, replace, table, tableRow } from './dom';
 import type { Activity, LearnerDetail, Matrix, Overview, ProblemDetail, Submission } from './types';
 import {
@@ -322,7 +322,7 @@ function drawHeatmap(matrix: Matrix): void {
     replace(heat, h('p', {}, 'No learner has checked a problem yet.'));
     return;
   }
-  replace(heat, heatmap(matrix, palette(), heat.clientWidth || 900));
+  replace(heat, asImage(heatmap(matrix, palette(), heat.clientWidth || 900)));
 }
 
 function drawMap(detail: ProblemDetail | null): void {
@@ -380,7 +380,7 @@ function drawMap(detail: ProblemDetail | null): void {
       ? h(
           'figure',
           {},
-          attemptsHistogram(solved, palette(), histogram.clientWidth || 480),
+          asImage(attemptsHistogram(solved, palette(), histogram.clientWidth || 480)),
           h(
             'figcaption',
             {},
@@ -396,7 +396,7 @@ function drawActivity(data: Activity): void {
     replace(activity, h('p', {}, 'No checks yet.'));
     return;
   }
-  replace(activity, activityChart(data, palette(), activity.clientWidth || 900));
+  replace(activity, asImage(activityChart(data, palette(), activity.clientWidth || 900)));
 }
 
 function drawLearners(overview: Overview): void {
