@@ -319,6 +319,7 @@ async function dashboard(dash: Page): Promise<void> {
     const code = dash.locator('#submission pre');
     await expect(code).toContainText(RIGHT[0]);
     expect(await code.evaluate(el => (el as HTMLElement).isContentEditable)).toBe(false);
+    await dash.locator('#learner').screenshot({ path: path.join(SHOTS, 'dashboard-learner.png') });
   });
 
   await test.step('both CSVs are the database’s rows', async () => {
