@@ -46,7 +46,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['ui-tests/tests/**/*.ts'],
+    files: ['ui-tests/tests/**/*.ts', 'ui-tests/hub/**/*.ts'],
     rules: {
       curly: ['error', 'all'],
       eqeqeq: ['error', 'smart'],

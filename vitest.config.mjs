@@ -16,6 +16,7 @@ export default defineConfig({
     include: [
       'src/__tests__/**/*.spec.ts',
       'packages/client/test/**/*.spec.ts',
+      'packages/dashboard/test/**/*.spec.ts',
       'vscode/test/**/*.spec.ts'
     ],
     environment: 'node'

@@ -33,6 +33,12 @@ if [ ! -f "python/jaxlings/labextension/.built-$src" ]; then
   jlpm build
   touch "python/jaxlings/labextension/.built-$src"
 fi
+dash=$(stamp $(find packages/dashboard/src packages/dashboard/package.json -type f | sort))
+if [ ! -f "python/jaxlings/classroom/static/.built-$dash" ]; then
+  echo "setup: building the class dashboard (packages/dashboard)"
+  jlpm build:dashboard
+  touch "python/jaxlings/classroom/static/.built-$dash"
+fi
 if ! "$VENV/bin/pip" show -q jaxlings >/dev/null 2>&1 || [ ! -f "$VENV/.jaxlings-editable" ]; then
   echo "setup: installing jaxlings (editable)"
   SKIP_JUPYTER_BUILDER=1 "$VENV/bin/pip" install -q --no-deps --no-build-isolation -e .

@@ -14,6 +14,7 @@ import type { CodeEditor } from '@jupyterlab/codeeditor';
 import { NotebookActions, NotebookPanel } from '@jupyterlab/notebook';
 
 import type { CheckRunner } from './check';
+import type { ClassDashboard } from './dashboard';
 import { checkLabel } from './check';
 import { checkIcon, jaxlingsIcon } from './icons';
 import type { JaxlingsModel } from './model';
@@ -35,6 +36,7 @@ export namespace CommandIDs {
   export const previousProblem = 'jaxlings:previous-problem';
   export const reset = 'jaxlings:reset-to-starter';
   export const cancel = 'jaxlings:cancel-check';
+  export const openDashboard = 'jaxlings:open-dashboard';
 }
 
 /** The problem a command acts on: its `problem` argument, else the current problem view's. */
@@ -48,6 +50,9 @@ export interface ICommandParts {
   checks: CheckRunner<NotebookPanel, FileWidget, CodeEditor.IEditor>;
   views: ProblemViews;
   panel: ProblemListPanel;
+  dashboard: ClassDashboard;
+  /** The lab's theme now, passed on to the dashboard page. */
+  theme(): 'light' | 'dark' | null;
   start(id: string): Promise<void>;
 }
 
@@ -264,8 +269,25 @@ export function addCommands(
     }
   });
 
+  // Instructors only, in client mode: the classroom service's own page, in a new browser tab.
+  commands.addCommand(CommandIDs.openDashboard, {
+    label: 'Open the class dashboard',
+    caption: 'The class’s progress and misconceptions, on the classroom service’s page',
+    icon: jaxlingsIcon,
+    isVisible: () => parts.dashboard.available,
+    isEnabled: () => parts.dashboard.available,
+    execute: () => {
+      const url = parts.dashboard.url(parts.theme());
+      if (url) {
+        window.open(url, '_blank', 'noopener');
+      }
+    }
+  });
+  parts.dashboard.changed.connect(() => commands.notifyCommandChanged(CommandIDs.openDashboard));
+
   if (palette) {
     const category = 'jaxlings';
+    palette.addItem({ command: CommandIDs.openDashboard, category });
     palette.addItem({ command: CommandIDs.check, category });
     palette.addItem({ command: CommandIDs.showProblems, category });
     palette.addItem({ command: CommandIDs.refresh, category });

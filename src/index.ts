@@ -1,6 +1,6 @@
 /** The jaxlings JupyterLab plugin: wires the model, panel, problem views, Start and Check. */
 import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
-import { ICommandPalette, Notification } from '@jupyterlab/apputils';
+import { ICommandPalette, IThemeManager, Notification } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import type { DocumentRegistry } from '@jupyterlab/docregistry';
 import { IEditorTracker } from '@jupyterlab/fileeditor';
@@ -13,6 +13,7 @@ import { JaxlingsClient } from './api';
 import { METADATA_KEY } from '@jaxlings/client';
 import { CheckRunner } from './check';
 import { addCommands, CommandIDs } from './commands';
+import { ClassDashboard } from './dashboard';
 import { JaxlingsModel } from './model';
 import { ProblemListPanel } from './panel';
 import { ResultsStore } from './persistence';
@@ -32,7 +33,14 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Checked JAX and Flax NNX exercises: problem panel, Check command, hints.',
   autoStart: true,
   requires: [IRenderMimeRegistry, IDocumentManager, INotebookTracker],
-  optional: [ILayoutRestorer, ICommandPalette, ISettingRegistry, IEditorTracker, ILauncher],
+  optional: [
+    ILayoutRestorer,
+    ICommandPalette,
+    ISettingRegistry,
+    IEditorTracker,
+    ILauncher,
+    IThemeManager
+  ],
   activate
 };
 
@@ -45,7 +53,8 @@ function activate(
   palette: ICommandPalette | null,
   settingRegistry: ISettingRegistry | null,
   editors: IEditorTracker | null,
-  launcher: ILauncher | null
+  launcher: ILauncher | null,
+  themes: IThemeManager | null
 ): void {
   const { commands, shell, serviceManager } = app;
   const model = new JaxlingsModel(new JaxlingsClient(serviceManager.serverSettings));
@@ -146,15 +155,21 @@ function activate(
     )
   );
 
+  const dashboard = new ClassDashboard();
   const panel = new ProblemListPanel(model, {
     open: id => void commands.execute(CommandIDs.openProblem, { id }),
-    refresh: () => void model.refresh()
+    refresh: () => void model.refresh(),
+    dashboard: () => dashboard.available,
+    openDashboard: () => void commands.execute(CommandIDs.openDashboard)
   });
   shell.add(panel, 'left', { rank: 650 });
+  dashboard.changed.connect(() => panel.update());
+  void dashboard.probe();
 
+  const theme = () => (themes?.theme ? (themes.isLight(themes.theme) ? 'light' : 'dark') : null);
   addCommands(
     app,
-    { model, workspace, checks, views, panel, start: startProblem },
+    { model, workspace, checks, views, panel, dashboard, theme, start: startProblem },
     palette,
     launcher
   );

@@ -16,6 +16,9 @@ import { JaxlingsModel } from './model';
 export interface IProblemListActions {
   open(id: string): void;
   refresh(): void;
+  /** Whether this user may open the class dashboard (an instructor in client mode). */
+  dashboard?(): boolean;
+  openDashboard?(): void;
 }
 
 export class ProblemListPanel extends ReactWidget {
@@ -154,6 +157,17 @@ function ProblemList(props: { model: JaxlingsModel; actions: IProblemListActions
           <refreshIcon.react tag="span" elementSize="normal" />
         </button>
       </header>
+      {actions.dashboard?.() && (
+        <div className="jp-jaxlings-Teach">
+          <button
+            className="jp-mod-styled jp-mod-accept"
+            title="Opens the classroom service's page in a new browser tab"
+            onClick={() => actions.openDashboard?.()}
+          >
+            Open the class dashboard
+          </button>
+        </div>
+      )}
       <div className="jp-jaxlings-Filter">
         <input
           type="search"

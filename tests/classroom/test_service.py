@@ -273,3 +273,21 @@ def test_the_class_endpoints_answer_instructors_and_refuse_learners(replicas, to
     assert rows and not any(r.startswith("ann,") for r in rows)
     missing = b.api("GET", f"class/learners/nobody/problems/{EMA}/latest", tokens["teacher"])
     assert missing.status_code == 404 and "nobody" in missing.json()["message"]
+
+
+def test_the_dashboard_page_is_the_instructors_and_a_learner_is_told_why_not(replicas, tokens):
+    a, _ = replicas
+
+    def page(token: str) -> requests.Response:
+        return requests.get(a.url + PREFIX, headers={"Authorization": f"token {token}"}, timeout=60)
+
+    teacher = page(tokens["teacher"])
+    assert teacher.status_code == 200, teacher.text
+    assert f'src="{PREFIX}static/dashboard.js?v=' in teacher.text
+    assert 'data-xsrf="' in teacher.text and f'data-api="{PREFIX}api/"' in teacher.text
+    refused = page(tokens["ann"])
+    assert refused.status_code == 403
+    assert "signed in as <b>ann</b>" in refused.text and "instructors only" in refused.text
+    assert "dashboard.js" not in refused.text
+    bundle = requests.get(a.url + PREFIX + "static/dashboard.js", timeout=60)
+    assert bundle.status_code == 200 and "javascript" in bundle.headers["Content-Type"]

@@ -24,6 +24,24 @@ export type ErrorBody = Schemas['ErrorBody'];
 export type Isolation = Schemas['Isolation'];
 export type CheckReport = Schemas['CheckReport'];
 export type CancelReply = Schemas['CancelReply'];
+export type Pitfall = Schemas['Pitfall'];
+// the class endpoints (instructors only), read by the class dashboard
+export type Cell = Schemas['Cell'];
+export type ClassLearner = Schemas['ClassLearner'];
+export type ClassProblem = Schemas['ClassProblem'];
+export type ClassSprint = Schemas['ClassSprint'];
+export type ClassOverview = Schemas['ClassOverview'];
+export type ClassMatrix = Schemas['ClassMatrix'];
+export type FailureCount = Schemas['FailureCount'];
+export type PitfallCount = Schemas['PitfallCount'];
+export type ClassProblemDetail = Schemas['ClassProblemDetail'];
+export type ActivityPoint = Schemas['ActivityPoint'];
+export type ClassActivity = Schemas['ClassActivity'];
+export type LearnerProblem = Schemas['LearnerProblem'];
+export type ClassLearnerDetail = Schemas['ClassLearnerDetail'];
+export type Submission = Schemas['Submission'];
+export type AttemptRow = Schemas['AttemptRow'];
+export type ProgressRow = Schemas['ProgressRow'];
 
 /** An HTTP error from the jaxlings API, carrying the server's own sentence. */
 export class APIError extends Error {

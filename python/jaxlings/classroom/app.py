@@ -3,9 +3,9 @@ the OAuth callback, and a page for browsers."""
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
+from pathlib import Path
 from typing import Any
 
 import tornado.web
@@ -50,66 +50,44 @@ class ServiceFace(HubOAuthenticated, tornado.web.RequestHandler):  # type: ignor
         self.finish(json.dumps({"message": reason}))
 
 
+STATIC = Path(__file__).with_name("static")  # the dashboard bundle (packages/dashboard)
+
+
 class IndexHandler(ServiceFace):
-    """The service's page in a browser: who you are and, for instructors, the class."""
+    """The service's page in a browser: the class dashboard, for instructors only."""
 
     @tornado.web.authenticated
     async def get(self) -> None:
         name = html.escape(self.current_user["name"])
         if not await self.is_instructor():
-            mine = await asyncio.get_running_loop().run_in_executor(
-                None, self.service.progress_of, self.user
-            )
+            self.set_status(403)
             self.finish(
-                PAGE.format(
-                    title="jaxlings",
-                    body=f"<p>Signed in as <b>{name}</b> (learner): {mine['solved']} of "
-                    f"{mine['total']} problems solved. Open JupyterLab to work on them.</p>",
+                REFUSED.format(
+                    name=name,
+                    group=html.escape(self.roles.group),
                 )
             )
             return
-        data = await asyncio.get_running_loop().run_in_executor(None, self.service.class_progress)
-        head = "".join(
-            f"<th title='{html.escape(p['title'])}'>{html.escape(p['id'])}</th>"
-            for p in data["problems"]
-            if any(p["id"] in lr["problems"] for lr in data["learners"])
-        )
-        shown = [
-            p["id"]
-            for p in data["problems"]
-            if any(p["id"] in lr["problems"] for lr in data["learners"])
-        ]
-        rows = []
-        for lr in data["learners"]:
-            cells = []
-            for pid in shown:
-                cell = lr["problems"].get(pid)
-                if cell is None:
-                    cells.append("<td class='new'>·</td>")
-                else:
-                    cells.append(
-                        f"<td class='{cell['status']}'>{'✓' if cell['status'] == 'solved' else '✗'}"
-                        f" {cell['attempts']}</td>"
-                    )
-            rows.append(
-                f"<tr><th>{html.escape(lr['user'])}</th><td>{lr['solved']}</td>"
-                f"<td>{lr['attempts']}</td>{''.join(cells)}</tr>"
-            )
-        table = (
-            f"<table><tr><th>learner</th><th>solved</th><th>attempts</th>{head}</tr>"
-            + "".join(rows)
-            + "</table>"
-            if rows
-            else "<p>No learner has checked a problem yet.</p>"
-        )
+        theme = self.get_argument("theme", "")
+        prefix = html.escape(self.settings["service_prefix"])
         self.finish(
-            PAGE.format(
-                title="jaxlings — class progress",
-                body=f"<p>Signed in as <b>{name}</b> (instructor). {len(data['learners'])} "
-                f"learners, {data['total']} problems. Cells: ✓ solved / ✗ attempted, then "
-                f"the number of checks.</p>{table}",
+            DASHBOARD.format(
+                theme=f' data-theme="{theme}"' if theme in ("light", "dark") else "",
+                prefix=prefix,
+                name=name,
+                # the hub accepts a script's cookie-authenticated call only with this token
+                xsrf=html.escape(self.xsrf_token.decode()),
+                version=_bundle_version(),
             )
         )
+
+
+def _bundle_version() -> str:
+    """The bundle's modification time: a rebuilt bundle is fetched anew, not from a cache."""
+    try:
+        return str(int((STATIC / "dashboard.js").stat().st_mtime))
+    except OSError:
+        return "0"
 
 
 class HealthHandler(tornado.web.RequestHandler):
@@ -117,11 +95,24 @@ class HealthHandler(tornado.web.RequestHandler):
         self.finish({"ok": True})
 
 
-PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>{title}</title><style>
-body {{ font: 14px system-ui, sans-serif; margin: 2em; }}
-table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc; padding: 4px 8px; }}
-td.solved {{ background: #d4f4d4; }} td.attempted {{ background: #fbe6c2; }}
-</style></head><body><h1>{title}</h1>{body}</body></html>"""
+DASHBOARD = """<!doctype html><html lang="en"{theme}><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>jaxlings — class dashboard</title>
+<link rel="stylesheet" href="{prefix}static/dashboard.css?v={version}"></head>
+<body><main id="dashboard" data-api="{prefix}api/" data-user="{name}"
+data-xsrf="{xsrf}">
+<h1>jaxlings — class dashboard</h1><p>Loading the class…</p></main>
+<script type="module" src="{prefix}static/dashboard.js?v={version}"></script></body></html>"""
+
+REFUSED = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>jaxlings — for instructors only</title><style>
+body {{ font: 15px/1.5 system-ui, sans-serif; margin: 3em auto; max-width: 40em; padding: 0 1em; }}
+@media (prefers-color-scheme: dark) {{ body {{ background: #111; color: #e8e8e8; }} }}
+</style></head><body><main><h1>For the class’s instructors only</h1>
+<p>You are signed in as <b>{name}</b>, who is not in the hub group <code>{group}</code>, so
+this class dashboard is not yours to see. Your own problems and progress are in your
+JupyterLab.</p></main></body></html>"""
 
 
 def make_app(
@@ -135,9 +126,14 @@ def make_app(
     pages: list[tuple[str, Any] | tuple[str, Any, dict[str, Any]]] = [
         (prefix + "oauth_callback", HubOAuthCallbackHandler),
         (prefix + "health", HealthHandler),
+        (prefix + r"static/(.*)", tornado.web.StaticFileHandler, {"path": str(STATIC)}),
         (prefix + "?", IndexHandler, kwargs),
     ]
     handlers = routes(prefix + "api/", ServiceFace, **kwargs) + pages
     return tornado.web.Application(
-        handlers, hub_auth=hub_auth, cookie_secret=cookie_secret, xsrf_cookies=False
+        handlers,
+        hub_auth=hub_auth,
+        cookie_secret=cookie_secret,
+        xsrf_cookies=False,
+        service_prefix=prefix,
     )
