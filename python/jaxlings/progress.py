@@ -282,6 +282,18 @@ class ProgressStore:
             "the attempts could not be read", lambda c: [float(t) for t in c.scalars(q)]
         )
 
+    def activity(self, user: str, since: float, limit: int) -> list[tuple[float, bool]]:
+        """(time, passed) of `user`'s latest `limit` attempts since `since`, oldest first."""
+        a = attempts_t.c
+        q = (
+            sa.select(a.at, a.passed)
+            .where(a.user == user, a.at >= since)
+            .order_by(a.at.desc())
+            .limit(limit)
+        )
+        rows = self._tx("the attempts could not be read", lambda c: c.execute(q).all())
+        return [(float(at), bool(passed)) for at, passed in reversed(rows)]
+
     # ------------------------------------------------------------ histories
 
     def history(self, user: str, problem: str) -> History:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import os
 import queue
+import re
 import secrets
 import select
 import signal
@@ -114,11 +115,29 @@ class OutputCapture:
     def truncated(self) -> bool:
         return self.total > len(self.data)
 
-    def text(self) -> str:
-        out = self.data.decode("utf-8", errors="replace")
+    def text(self, mark: str = "") -> str:
+        data = bytes(self.data)
+        if mark:
+            data = re.sub(_mark_re(mark), b"", data)
+        out = data.decode("utf-8", errors="replace")
         if self.truncated:
             out += f"\n… output cut: {self.total:,} bytes were printed, the first {OUTPUT_LIMIT:,} are shown."
         return out
+
+    def per_case(self, mark: str) -> dict[int, str]:
+        """What was printed during each case (by index in the job), split at the worker's marks."""
+        parts = re.split(_mark_re(mark), bytes(self.data))
+        # [before the cases, case index, its output, case index, its output, ...]
+        out: dict[int, str] = {}
+        for index, chunk in zip(parts[1::2], parts[2::2], strict=True):
+            if chunk:
+                out[int(index)] = chunk.decode("utf-8", errors="replace")
+        return out
+
+
+def _mark_re(mark: str) -> bytes:
+    """The worker's mark before each case's output: NUL, the job's mark, the case index, NUL."""
+    return b"\x00" + re.escape(mark.encode()) + rb":(\d+)\x00"
 
 
 def _drain(captures: list[OutputCapture], timeout_s: float) -> bool:
@@ -152,6 +171,7 @@ class Outcome:
     stderr: str = ""
     stdout_truncated: bool = False
     stderr_truncated: bool = False
+    case_stdout: dict[int, str] = field(default_factory=dict)  # per case, by index in the job
     exit_description: str = ""
     tampered: str = ""  # what the code altered in the harness (status "tampered")
     detail: str = ""  # why the harness gave up on the worker (for the server's log)
@@ -674,6 +694,10 @@ class WorkerPool:
         err_r, err_w = os.pipe()
         captures = [OutputCapture(out_r), OutputCapture(err_r)]
         outcome = Outcome(status="ok")
+        # marks where each case's output starts (worker._mark_output); the code never sees it
+        mark = secrets.token_hex(8) if job.get("op") == "check" else ""
+        if mark:
+            job = {**job, "mark": mark}
         try:
             self._wait_for_result(
                 w, job, outcome, captures, out_w, err_w, time_limit_s, memory_limit_mb
@@ -693,7 +717,9 @@ class WorkerPool:
         finally:
             for c in captures:
                 c.close()
-        outcome.stdout, outcome.stderr = captures[0].text(), captures[1].text()
+        outcome.stdout, outcome.stderr = captures[0].text(mark), captures[1].text()
+        if mark:
+            outcome.case_stdout = captures[0].per_case(mark)
         outcome.stdout_truncated, outcome.stderr_truncated = (
             captures[0].truncated,
             captures[1].truncated,
