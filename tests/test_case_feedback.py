@@ -142,3 +142,20 @@ def test_attempts_are_the_learners_own_with_their_code(tmp_path, small_bank_dir)
         assert err.value.status == 404
     finally:
         svc.close()
+
+
+def test_marks_between_cases_are_found_when_a_read_cuts_them_in_two():
+    import os
+
+    from jaxlings.harness.pool import OutputCapture
+
+    r, w = os.pipe()
+    os.close(w)
+    cap = OutputCapture(r, "f00d")
+    stream = b"cell\n\x00f00d:0\x00one\n\x00f00d:1\x00two\x00not a mark\n\x00f00d:2\x00"
+    for i in range(0, len(stream), 3):  # every mark arrives in pieces
+        cap._take(stream[i : i + 3])
+    cap.close()
+    assert cap.text() == "cell\none\ntwo\x00not a mark\n"
+    assert cap.total == len(cap.text().encode())
+    assert cap.per_case() == {0: "one\n", 1: "two\x00not a mark\n"}

@@ -22,6 +22,11 @@ export type Progress = Schemas['Progress'];
 export type ErrorBody = Schemas['ErrorBody'];
 export type Isolation = Schemas['Isolation'];
 export type CheckReport = Schemas['CheckReport'];
+export type ArrayDiff = Schemas['ArrayDiff'];
+export type Pitfall = Schemas['Pitfall'];
+export type ActivityMark = Schemas['ActivityMark'];
+export type Attempt = Schemas['Attempt'];
+export type AttemptHistory = Schemas['AttemptHistory'];
 
 /** An HTTP error from the jaxlings API, carrying the server's own sentence. */
 export class APIError extends Error {
@@ -125,6 +130,7 @@ export interface IJaxlingsClient {
   check(id: string, code: string): Promise<CheckResult>;
   nextHint(id: string): Promise<HintReveal>;
   solution(id: string): Promise<Solution>;
+  attempts(id: string): Promise<AttemptHistory>;
 }
 
 /** The real client: one method per REST operation. */
@@ -156,5 +162,9 @@ export class JaxlingsClient implements IJaxlingsClient {
 
   solution(id: string): Promise<Solution> {
     return request<Solution>(this.transport, problemPath(id, 'solution'));
+  }
+
+  attempts(id: string): Promise<AttemptHistory> {
+    return request<AttemptHistory>(this.transport, problemPath(id, 'attempts'));
   }
 }
