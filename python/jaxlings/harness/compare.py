@@ -321,9 +321,10 @@ def array_diff(
 
 
 def _cut_limits(shape: tuple[int, ...]) -> list[int]:
-    """Per axis, how much of it a cut keeps: 64 x 64 for a matrix, 4 slices of 32 x 32 for a stack."""
+    """Per axis, how much of it a cut keeps: 64 elements of a vector (shown as text), 64 x 64 of a
+    matrix, 4 slices of 32 x 32 of a stack."""
     if len(shape) == 1:
-        return [DIFF_VALUES]
+        return [64]
     if len(shape) == 2:
         return [64, 64]
     slices = min(shape[0], DIFF_SLICES)

@@ -154,6 +154,8 @@ class OutputCapture:
     def per_case(self) -> dict[int, str]:
         """What was printed during each case (by index in the job), from the marks' offsets."""
         out: dict[int, str] = {}
+        if not self.starts:
+            return out
         ends = [offset for _, offset in self.starts[1:]] + [len(self.data)]
         for (case, begin), end in zip(self.starts, ends, strict=True):
             chunk = bytes(self.data[begin:end])
