@@ -107,12 +107,10 @@ function Overview(props: { model: JaxlingsModel }): JSX.Element {
       aria-label="Your progress"
       data-streak={overview.streak}
     >
-      <div>
-        <span className="jp-jaxlings-Overview-streak">{streakLabel(overview.streak)}</span> ·{' '}
-        <span className="jp-jaxlings-Overview-checks">
-          {overview.checks} Check{overview.checks === 1 ? '' : 's'} ({passed} passing) in the
-          last {days} days
-        </span>
+      <div className="jp-jaxlings-Overview-streak">{streakLabel(overview.streak)}</div>
+      <div className="jp-jaxlings-Overview-checks">
+        {overview.checks} Check{overview.checks === 1 ? '' : 's'} ({passed} passing) in the last{' '}
+        {days} days
       </div>
       <ActivityChart overview={overview} />
     </section>

@@ -130,7 +130,9 @@ def test_attempts_are_the_learners_own_with_their_code(tmp_path, small_bank_dir)
         svc.progress.record("os:ada", EMA, "second = 2", "passed", True, 30.0)
         history = svc.attempts("os:ada", EMA)
         assert history["problem"] == EMA
-        assert [(a["number"], a["code"], a["status"], a["passed"]) for a in history["attempts"]] == [
+        assert [
+            (a["number"], a["code"], a["status"], a["passed"]) for a in history["attempts"]
+        ] == [
             (1, "first = 1", "error", False),
             (2, "second = 2", "passed", True),
         ]

@@ -64,7 +64,9 @@ class ArrayDiff(TypedDict):
     to 4 significant digits, NaN and infinities as null; `differs` holds the flat indices (in the
     cut) of the elements that differ beyond the problem's tolerance."""
 
-    output: Optional[str]  # which output of a tuple or dict result ("grads", "[1]"); None: the only one
+    output: Optional[
+        str
+    ]  # which output of a tuple or dict result ("grads", "[1]"); None: the only one
     full_shape: list[int]  # the output's own shape
     shape: list[int]  # the cut's shape: (n,), (rows, cols) or (slices, rows, cols)
     offset: list[int]  # where the cut starts in the output, per axis of `shape`

@@ -196,9 +196,7 @@ export function progressOverview(
   return { days: shown, streak, checks: shown.reduce((sum, d) => sum + d.attempts, 0) };
 }
 
-/** "3-day streak", "No streak yet: a Check today starts one." */
+/** "3-day streak", or "No streak yet". */
 export function streakLabel(streak: number): string {
-  return streak > 0
-    ? `${streak}-day streak`
-    : 'No streak yet: a Check today starts one.';
+  return streak > 0 ? `${streak}-day streak` : 'No streak yet';
 }
