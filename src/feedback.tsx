@@ -53,6 +53,17 @@ export function ElementRow(props: { diff: ArrayDiff }): JSX.Element {
   );
 }
 
+/**
+ * A chart whose words are said elsewhere (the container's label): hidden from assistive
+ * technology, without the aria-labels Plot puts on its groups, which no role allows.
+ */
+export function silenced<T extends Element>(chart: T): T {
+  chart.setAttribute('aria-hidden', 'true');
+  chart.querySelectorAll('[aria-label]').forEach(node => node.removeAttribute('aria-label'));
+  chart.removeAttribute('aria-label');
+  return chart;
+}
+
 const PANELS: { key: IHeatCell['panel']; label: string }[] = [
   { key: 'expected', label: 'Expected' },
   { key: 'actual', label: 'Actual' },
@@ -69,7 +80,8 @@ export function Heatmaps(props: { diff: ArrayDiff }): JSX.Element {
     if (!node) {
       return;
     }
-    const cell = Math.max(3, Math.min(16, Math.floor(160 / Math.max(maps.rows, maps.cols))));
+    // about 160 px a side for a large matrix; a small one gets cells large enough to tell apart
+    const cell = Math.max(3, Math.min(28, Math.floor(160 / Math.max(maps.rows, maps.cols))));
     const width = cell * maps.cols;
     const height = cell * maps.rows;
     const values = maps.cells
@@ -86,8 +98,16 @@ export function Heatmaps(props: { diff: ArrayDiff }): JSX.Element {
     const legends = document.createElement('div');
     legends.className = 'jp-jaxlings-Heatmaps-legends';
     legends.append(
-      Plot.legend({ color: scales.values, label: 'value', width: 2 * width + 8 }),
-      Plot.legend({ color: scales.difference, label: 'actual − expected', width })
+      silenced(
+        Plot.legend({ color: scales.values, label: 'value', width: Math.max(160, 2 * width) })
+      ),
+      silenced(
+        Plot.legend({
+          color: scales.difference,
+          label: 'actual − expected',
+          width: Math.max(120, width)
+        })
+      )
     );
     figures.push(legends);
     for (const slice of maps.slices) {
@@ -122,7 +142,7 @@ export function Heatmaps(props: { diff: ArrayDiff }): JSX.Element {
         figure.dataset.panel = panel.key;
         const caption = document.createElement('figcaption');
         caption.textContent = slice ? `${panel.label} ${slice}` : panel.label;
-        figure.append(caption, chart);
+        figure.append(caption, silenced(chart));
         figures.push(figure);
       }
     }

@@ -11,10 +11,10 @@ import type { Attempt } from './api';
 import { attemptTitle, defaultPair } from '@jaxlings/client';
 import { JaxlingsModel } from './model';
 
+/** Read-only, yet focusable: a keyboard user can move through the code and scroll it. */
 function readOnly(label: string): Extension[] {
   return [
     EditorState.readOnly.of(true),
-    EditorView.editable.of(false),
     EditorView.contentAttributes.of({ 'aria-label': label }),
     python(),
     syntaxHighlighting(jupyterHighlightStyle),
@@ -109,7 +109,10 @@ export function HistorySection(props: { id: string; model: JaxlingsModel }): JSX
   const b = byNumber(right);
   const current = shown === null ? undefined : byNumber(shown);
   return (
-    <section className="jp-jaxlings-Section jp-jaxlings-History" aria-labelledby={`jaxlings-${id}-history`}>
+    <section
+      className="jp-jaxlings-Section jp-jaxlings-History"
+      aria-labelledby={`jaxlings-${id}-history`}
+    >
       <details className="jp-jaxlings-Collapsible" onToggle={toggle}>
         <summary>
           <h2 id={`jaxlings-${id}-history`}>

@@ -16,13 +16,7 @@ import type {
 } from './api';
 
 export type ChangeKind =
-  | 'problems'
-  | 'detail'
-  | 'result'
-  | 'busy'
-  | 'solution'
-  | 'error'
-  | 'attempts';
+  'problems' | 'detail' | 'result' | 'busy' | 'solution' | 'error' | 'attempts';
 
 export interface IModelChange {
   kind: ChangeKind;

@@ -14,6 +14,7 @@ import {
   STATUS_LABEL,
   streakLabel
 } from '@jaxlings/client';
+import { silenced } from './feedback';
 import { jaxlingsIcon } from './icons';
 import { JaxlingsModel } from './model';
 
@@ -89,7 +90,7 @@ function ActivityChart(props: { overview: IOverview }): JSX.Element {
         })
       ]
     });
-    node.replaceChildren(chart);
+    node.replaceChildren(silenced(chart));
     return () => node.replaceChildren();
   }, [overview]);
   return <div ref={host} className="jp-jaxlings-Overview-chart" aria-hidden="true" />;

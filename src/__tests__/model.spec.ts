@@ -89,7 +89,8 @@ class FakeClient implements IJaxlingsClient {
         summary: summary({ status: this.status, attempts: this.attemptCount }),
         hints: hints({ next_available: true, locked_reason: null }),
         solution_available: this.status === 'solved' || this.attemptCount >= 3,
-        solution_locked_reason: this.status === 'solved' || this.attemptCount >= 3 ? null : 'Locked.',
+        solution_locked_reason:
+          this.status === 'solved' || this.attemptCount >= 3 ? null : 'Locked.',
         ...overrides
       })
     );

@@ -120,7 +120,9 @@ test('a wrong 2-D answer is drawn, attempts are compared, all by keyboard where 
   await expect(failed.locator('tbody[data-case="N equals M"] .jp-jaxlings-Case-output')).toHaveText(
     'rows 3'
   );
-  await expect(failed.locator('tbody[data-verdict="failed"] .jp-jaxlings-Case-hiddenNote').first()).toBeVisible();
+  await expect(
+    failed.locator('tbody[data-verdict="failed"] .jp-jaxlings-Case-hiddenNote').first()
+  ).toBeVisible();
   await expect(failed.locator('[data-case^="random"] .jp-jaxlings-Case-output')).toHaveCount(0);
   const heatmaps = worked.locator('[data-diff="heatmaps"]');
   await expect(heatmaps).toContainText('shape (2, 3)');

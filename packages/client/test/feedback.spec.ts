@@ -91,10 +91,17 @@ describe('case rows', () => {
     const r = result({
       status: 'error',
       error: { type: 'NameError', message, line: 2, traceback: null },
-      cases: result().cases.map(c => ({ ...c, passed: false, message: c.hidden ? c.message : message }))
+      cases: result().cases.map(c => ({
+        ...c,
+        passed: false,
+        message: c.hidden ? c.message : message
+      }))
     });
     const rows = caseRows(r);
-    expect(rows.filter(row => !row.hidden).map(row => row.message)).toEqual([SAME_ERROR, SAME_ERROR]);
+    expect(rows.filter(row => !row.hidden).map(row => row.message)).toEqual([
+      SAME_ERROR,
+      SAME_ERROR
+    ]);
   });
 
   it('carry per-case output and the diff of a failed visible case only', () => {
