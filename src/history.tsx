@@ -15,7 +15,8 @@ import { JaxlingsModel } from './model';
 function readOnly(label: string): Extension[] {
   return [
     EditorState.readOnly.of(true),
-    EditorView.contentAttributes.of({ 'aria-label': label }),
+    // (an explicit tab stop: checkers do not count contenteditable as focusable content)
+    EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
     python(),
     syntaxHighlighting(jupyterHighlightStyle),
     jupyterTheme
