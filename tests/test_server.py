@@ -139,6 +139,12 @@ async def test_solution_unlocks_after_three_failed_attempts(api):
         assert f"{3 - n} more failed Check" in msg
     await api("POST", "problems", EMA, "check", body={"code": WRONG})
     assert "def ema_step" in (await api("GET", "problems", EMA, "solution"))["code"]
+    # the history: each attempt with the code it checked, oldest first
+    history = await api("GET", "problems", EMA, "attempts")
+    assert [(a["number"], a["status"], a["code"]) for a in history["attempts"]] == [
+        (n, "failed", WRONG) for n in (1, 2, 3)
+    ]
+    assert (await api("GET", "problems", "no-such", "attempts", expect=404))["message"]
 
 
 async def test_a_check_answers_with_all_it_moved(api):
