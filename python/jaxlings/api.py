@@ -119,7 +119,7 @@ class CheckReport(TypedDict):
     stdout_truncated: bool
     stderr_truncated: bool
     duration_ms: float
-    pitfall: Optional[Pitfall]  # None when passed or unlike any listed one
+    pitfall: Optional[Pitfall]
 
 
 class CheckResult(CheckReport):

@@ -677,7 +677,7 @@ def build_result(
         "stdout_truncated": outcome.stdout_truncated,
         "stderr_truncated": outcome.stderr_truncated,
         "duration_ms": round(outcome.duration_ms if duration_ms is None else duration_ms, 1),
-        "pitfall": None,
+        "pitfall": None,  # named by the service (pitfalls.py), which knows the listed pitfalls
     }
 
 
