@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: [
       'src/__tests__/**/*.spec.ts',
+      'src/__tests__/**/*.spec.tsx',
       'packages/client/test/**/*.spec.ts',
       'packages/dashboard/test/**/*.spec.ts',
       'vscode/test/**/*.spec.ts'

@@ -25,10 +25,16 @@ export function Markdown(props: IMarkdownProps): JSX.Element {
     } else {
       node.appendChild(renderer.node);
     }
-    void renderer.renderModel(model).catch(error => {
-      renderer.node.textContent = source;
-      console.warn('jaxlings: markdown rendering failed', error);
-    });
+    void renderer
+      .renderModel(model)
+      .then(() => {
+        // a code block scrolls sideways rather than wrap: keyboard users must reach it too
+        renderer.node.querySelectorAll('pre').forEach(pre => (pre.tabIndex = 0));
+      })
+      .catch(error => {
+        renderer.node.textContent = source;
+        console.warn('jaxlings: markdown rendering failed', error);
+      });
     return () => {
       // Closing the view takes its node out of the page before React cleans up: a renderer
       // still marked attached would make dispose() throw "Widget is not attached."

@@ -5,6 +5,8 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import type {
+  ActivityMark,
+  Attempt,
   CheckResult,
   EarlierCell,
   IJaxlingsClient,
@@ -14,7 +16,8 @@ import type {
   SprintProgress
 } from './api';
 
-export type ChangeKind = 'problems' | 'detail' | 'result' | 'busy' | 'solution' | 'error';
+export type ChangeKind =
+  'problems' | 'detail' | 'result' | 'busy' | 'solution' | 'error' | 'attempts';
 
 export interface IModelChange {
   kind: ChangeKind;
@@ -67,6 +70,11 @@ export class JaxlingsModel {
     return this._problems;
   }
 
+  /** The learner's recorded Checks of the last weeks (time, passed), for the overview. */
+  get activity(): readonly ActivityMark[] {
+    return this._activity;
+  }
+
   get sprints(): readonly SprintProgress[] {
     return this._sprints;
   }
@@ -101,6 +109,24 @@ export class JaxlingsModel {
   /** All last results, for saving in the state database. */
   get results(): Record<string, CheckResult> {
     return Object.fromEntries(this._results);
+  }
+
+  /** The learner's own attempts at a problem, once loaded (oldest first). */
+  attempts(id: string): readonly Attempt[] | undefined {
+    return this._attempts.get(id);
+  }
+
+  /** Load (or reload) the attempt history of a problem. Rejects when the server does. */
+  async loadAttempts(id: string): Promise<readonly Attempt[]> {
+    try {
+      const history = await this.client.attempts(id);
+      this._attempts.set(id, history.attempts);
+      this._changed.emit({ kind: 'attempts', id });
+      return history.attempts;
+    } catch (error) {
+      this._setError(id, error);
+      throw error;
+    }
   }
 
   solution(id: string): Solution | undefined {
@@ -142,6 +168,7 @@ export class JaxlingsModel {
       const progress = await this.client.progress();
       this._problems = progress.problems;
       this._sprints = progress.sprints;
+      this._activity = progress.activity ?? [];
       this._user = progress.user;
       this._loadError = null;
     } catch (error) {
@@ -263,6 +290,10 @@ export class JaxlingsModel {
     this._results.set(id, result);
     this._restored.delete(id);
     if (result.saved) {
+      this._activity = [...this._activity, { at: Date.now() / 1000, passed: result.passed }];
+      if (this._attempts.has(id)) {
+        void this.loadAttempts(id).catch(() => undefined); // the history gained this attempt
+      }
       // Status, attempts, hint and solution gates all move after an attempt: the answer says how.
       this._applySummary(result.summary);
       const detail = this._details.get(id);
@@ -341,6 +372,8 @@ export class JaxlingsModel {
   private _changed = new Signal<this, IModelChange>(this);
   private _problems: ProblemSummary[] = [];
   private _sprints: SprintProgress[] = [];
+  private _activity: ActivityMark[] = [];
+  private _attempts = new Map<string, readonly Attempt[]>();
   private _user = '';
   private _loaded = false;
   private _loadError: string | null = null;

@@ -1,15 +1,20 @@
 /** The side panel: problems grouped by sprint, with progress bars, a filter, and live status. */
+import * as Plot from '@observablehq/plot';
 import { ReactWidget, refreshIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { ProblemSummary } from './api';
 import {
   groupBySprint,
+  IOverview,
   percentSolved,
   problemNumber,
+  progressOverview,
   sprintProgressLabel,
-  STATUS_LABEL
+  STATUS_LABEL,
+  streakLabel
 } from '@jaxlings/client';
+import { silenced } from './feedback';
 import { jaxlingsIcon } from './icons';
 import { JaxlingsModel } from './model';
 
@@ -54,11 +59,100 @@ const STATUS_MARK: Record<ProblemSummary['status'], string> = {
   solved: '✓'
 };
 
+/** Checks per day over the last two weeks, as small bars (Observable Plot). */
+function ActivityChart(props: { overview: IOverview }): JSX.Element {
+  const { overview } = props;
+  const host = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    const node = host.current;
+    if (!node) {
+      return;
+    }
+    const chart = Plot.plot({
+      width: 200,
+      height: 44,
+      marginTop: 4,
+      marginBottom: 4,
+      marginLeft: 0,
+      marginRight: 0,
+      x: { axis: null, type: 'band', domain: overview.days.map(d => d.day) },
+      y: { axis: null, domain: [0, Math.max(1, ...overview.days.map(d => d.attempts))] },
+      marks: [
+        Plot.ruleY([0], { stroke: 'var(--jp-border-color1)' }),
+        Plot.barY(overview.days, {
+          x: 'day',
+          y: 'attempts',
+          fill: 'var(--jp-ui-font-color3)',
+          inset: 1
+        }),
+        Plot.barY(overview.days, {
+          x: 'day',
+          y: 'passed',
+          fill: 'var(--jp-brand-color1)',
+          inset: 1
+        })
+      ]
+    });
+    node.replaceChildren(silenced(chart));
+    return () => node.replaceChildren();
+  }, [overview]);
+  return <div ref={host} className="jp-jaxlings-Overview-chart" aria-hidden="true" />;
+}
+
+/** Streak, Checks of the last two weeks and their chart. */
+function Overview(props: { model: JaxlingsModel }): JSX.Element {
+  const activity = props.model.activity;
+  const overview = React.useMemo(() => progressOverview(activity), [activity]);
+  const days = overview.days.length;
+  const passed = overview.days.reduce((sum, d) => sum + d.passed, 0);
+  return (
+    <section
+      className="jp-jaxlings-Overview"
+      aria-label="Your progress"
+      data-streak={overview.streak}
+    >
+      <div className="jp-jaxlings-Overview-streak">{streakLabel(overview.streak)}</div>
+      <div className="jp-jaxlings-Overview-checks">
+        {overview.checks} Check{overview.checks === 1 ? '' : 's'} ({passed} passing) in the last{' '}
+        {days} days
+      </div>
+      <ActivityChart overview={overview} />
+    </section>
+  );
+}
+
+/** Arrow keys, Home and End move between the problems; Tab leaves the list in one stop. */
+function moveFocus(event: React.KeyboardEvent<HTMLElement>): void {
+  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+  if (!keys.includes(event.key)) {
+    return;
+  }
+  const items = [
+    ...event.currentTarget.querySelectorAll<HTMLButtonElement>('.jp-jaxlings-ProblemItem')
+  ];
+  if (items.length === 0) {
+    return;
+  }
+  const at = items.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? items.length - 1
+        : Math.min(items.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)));
+  event.preventDefault();
+  items[next].focus();
+}
+
 function ProblemList(props: { model: JaxlingsModel; actions: IProblemListActions }): JSX.Element {
   const { model, actions } = props;
   const [filter, setFilter] = React.useState('');
+  const [current, setCurrent] = React.useState<string | null>(null);
   const groups = groupBySprint([...model.problems], filter, [...model.sprints]);
   const solved = model.problems.filter(p => p.status === 'solved').length;
+  // the one problem reachable with Tab: the last one focused, else the first one shown
+  const shownIds = groups.flatMap(g => g.problems.map(p => p.id));
+  const tabStop = current !== null && shownIds.includes(current) ? current : shownIds[0];
 
   let body: JSX.Element;
   if (!model.loaded) {
@@ -78,7 +172,7 @@ function ProblemList(props: { model: JaxlingsModel; actions: IProblemListActions
     body = <p className="jp-jaxlings-muted">No problem matches “{filter}”.</p>;
   } else {
     body = (
-      <>
+      <div className="jp-jaxlings-ProblemList-groups" onKeyDown={moveFocus}>
         {groups.map(group => {
           const headingId = `jaxlings-sprint-${group.key}`;
           const pct = percentSolved(group);
@@ -111,7 +205,10 @@ function ProblemList(props: { model: JaxlingsModel; actions: IProblemListActions
                       className="jp-jaxlings-ProblemItem"
                       data-problem-id={p.id}
                       data-status={p.status}
-                      aria-label={`Problem ${problemNumber(p.order)}: ${p.title}, ${STATUS_LABEL[p.status]}`}
+                      data-difficulty={p.difficulty}
+                      tabIndex={p.id === tabStop ? 0 : -1}
+                      onFocus={() => setCurrent(p.id)}
+                      aria-label={`Problem ${problemNumber(p.order)}: ${p.title}, ${p.difficulty}, ${STATUS_LABEL[p.status]}`}
                       title={`${p.title} (${p.difficulty}) — ${STATUS_LABEL[p.status]}${
                         p.attempts ? `, ${p.attempts} attempt${p.attempts === 1 ? '' : 's'}` : ''
                       }`}
@@ -121,6 +218,13 @@ function ProblemList(props: { model: JaxlingsModel; actions: IProblemListActions
                         {problemNumber(p.order)}
                       </span>
                       <span className="jp-jaxlings-ProblemItem-title">{p.title}</span>
+                      <span
+                        className="jp-jaxlings-ProblemItem-difficulty"
+                        data-difficulty={p.difficulty}
+                        aria-hidden="true"
+                      >
+                        {p.difficulty}
+                      </span>
                       <span
                         className="jp-jaxlings-StatusMark"
                         data-status={p.status}
@@ -135,7 +239,7 @@ function ProblemList(props: { model: JaxlingsModel; actions: IProblemListActions
             </section>
           );
         })}
-      </>
+      </div>
     );
   }
 
@@ -168,6 +272,7 @@ function ProblemList(props: { model: JaxlingsModel; actions: IProblemListActions
           </button>
         </div>
       )}
+      {model.loaded && !model.loadError && <Overview model={model} />}
       <div className="jp-jaxlings-Filter">
         <input
           type="search"

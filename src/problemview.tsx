@@ -15,6 +15,7 @@ import {
   solutionView,
   STATUS_LABEL
 } from '@jaxlings/client';
+import { HistorySection } from './history';
 import { Markdown } from './markdown';
 import { JaxlingsModel } from './model';
 import { ResultView } from './resultview';
@@ -234,7 +235,11 @@ function ProblemViewBody(props: {
           </p>
         )}
         {result ? (
-          <ResultView result={result} stale={busy} />
+          <ResultView
+            result={result}
+            stale={busy}
+            markdown={source => <Markdown rendermime={rendermime} source={source} />}
+          />
         ) : (
           !busy && (
             <p className="jp-jaxlings-muted">
@@ -244,6 +249,7 @@ function ProblemViewBody(props: {
         )}
       </section>
 
+      <HistorySection id={id} model={model} />
       <HintsSection detail={detail} model={model} rendermime={rendermime} />
       <SolutionSection detail={detail} model={model} rendermime={rendermime} actions={actions} />
 

@@ -13,11 +13,17 @@ import {
   outputSections,
   showErrorBox
 } from '@jaxlings/client';
+import { DiffPicture, PitfallNote } from './feedback';
 
 const TONE_MARK = { pass: '✓', fail: '✗', error: '!' };
 
-export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX.Element {
-  const { result, stale } = props;
+export function ResultView(props: {
+  result: CheckResult;
+  stale?: boolean;
+  /** Renders a pitfall's markdown paragraph (rendermime in the lab). */
+  markdown?: (source: string) => JSX.Element;
+}): JSX.Element {
+  const { result, stale, markdown } = props;
   const head = headline(result);
   const rows = caseRows(result);
   const outputs = outputSections(result);
@@ -75,6 +81,25 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
                   </td>
                 </tr>
               )}
+              {row.diff && (
+                <tr>
+                  <td />
+                  <td colSpan={2} className="jp-jaxlings-Case-diff">
+                    <DiffPicture diff={row.diff} />
+                  </td>
+                </tr>
+              )}
+              {row.output && (
+                <tr>
+                  <td />
+                  <th scope="row" className="jp-jaxlings-Case-label">
+                    Printed
+                  </th>
+                  <td className="jp-jaxlings-Case-output">
+                    <pre className="jp-jaxlings-Preview">{row.output}</pre>
+                  </td>
+                </tr>
+              )}
             </>
           )}
         </tbody>
@@ -98,6 +123,9 @@ export function ResultView(props: { result: CheckResult; stale?: boolean }): JSX
         <p className="jp-jaxlings-notice jp-mod-warn" role="status">
           This attempt was not recorded{result.save_error ? `: ${result.save_error}` : '.'}
         </p>
+      )}
+      {result.pitfall && !result.passed && (
+        <PitfallNote pitfall={result.pitfall} markdown={markdown} />
       )}
       {result.error && showErrorBox(result) && (
         <div className="jp-jaxlings-Result-error" role="alert">

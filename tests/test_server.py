@@ -142,6 +142,12 @@ async def test_solution_unlocks_after_three_failed_attempts(api):
         assert f"{3 - n} more failed Check" in msg
     await api("POST", "problems", EMA, "check", body={"code": WRONG})
     assert "def ema_step" in (await api("GET", "problems", EMA, "solution"))["code"]
+    # the history: each attempt with the code it checked, oldest first
+    history = await api("GET", "problems", EMA, "attempts")
+    assert [(a["number"], a["status"], a["code"]) for a in history["attempts"]] == [
+        (n, "failed", WRONG) for n in (1, 2, 3)
+    ]
+    assert (await api("GET", "problems", "no-such", "attempts", expect=404))["message"]
 
 
 async def test_only_checks_that_ran_the_learners_own_code_count_toward_the_solution(api):

@@ -60,6 +60,24 @@ class ProblemDetail(TypedDict):
     isolation: Isolation
 
 
+class ArrayDiff(TypedDict):
+    """A failed case's array output beside the expected one, small enough to draw: at most 64 x 64
+    values, cut from the whole array around its largest difference. Values are row-major, rounded
+    to 4 significant digits, NaN and infinities as null; `differs` holds the flat indices (in the
+    cut) of the elements that differ beyond the problem's tolerance."""
+
+    output: Optional[
+        str
+    ]  # which output of a tuple or dict result ("grads", "[1]"); None: the only one
+    full_shape: list[int]  # the output's own shape
+    shape: list[int]  # the cut's shape: (n,), (rows, cols) or (slices, rows, cols)
+    offset: list[int]  # where the cut starts in the output, per axis of `shape`
+    channels_last: bool  # 3-D outputs laid out (rows, cols, channels): slices are channels
+    expected: list[Optional[float]]
+    actual: list[Optional[float]]
+    differs: list[int]
+
+
 class CaseResult(TypedDict):
     name: str
     passed: bool
@@ -69,6 +87,10 @@ class CaseResult(TypedDict):
     expected_preview: Optional[str]
     actual_preview: Optional[str]
     message: Optional[str]
+    # what the function printed during this case (visible cases only; hidden ones print nothing)
+    stdout: Optional[str]
+    # a failed visible case's array output and the expected one, for a picture of where they differ
+    diff: Optional[ArrayDiff]
 
 
 class CheckError(TypedDict):
@@ -138,12 +160,36 @@ class SprintProgress(TypedDict):
     attempted: int  # started and not solved yet (in progress)
 
 
+class ActivityMark(TypedDict):
+    """One recorded attempt, for the learner's activity chart and streak (counted in their time zone)."""
+
+    at: float  # Unix time
+    passed: bool
+
+
 class Progress(TypedDict):
     user: str
     problems: list[ProblemSummary]
     sprints: list[SprintProgress]
     solved: int
     total: int
+    activity: list[ActivityMark]  # the attempts of the last 60 days, oldest first (at most 2000)
+
+
+class Attempt(TypedDict):
+    """One of the learner's own attempts at a problem, with the code as it was checked."""
+
+    number: int  # 1 for the first attempt at the problem
+    at: float  # Unix time
+    status: Verdict
+    passed: bool
+    duration_ms: float
+    code: str
+
+
+class AttemptHistory(TypedDict):
+    problem: str
+    attempts: list[Attempt]  # oldest first
 
 
 class EarlierCell(TypedDict):

@@ -20,15 +20,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 import numpy as np
 
-from .api import CaseResult, CheckError, CheckReport, Verdict
+from .api import ArrayDiff, CaseResult, CheckError, CheckReport, Verdict
 from .bank import Problem
 from .context import EarlierCell, context_jobs, missing_name_note
 from .harness import codec
-from .harness.compare import compare, preview
+from .harness.compare import array_diff, compare, preview
 from .harness.pool import REFERENCE, Outcome, Owner, WorkerPool
 
 log = logging.getLogger("jaxlings")
@@ -36,6 +36,7 @@ log = logging.getLogger("jaxlings")
 MAX_CODE_BYTES = 256 * 1024
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # an expected-output cache file larger than this is refused
 CACHE_READ_S = 5.0  # and one that takes longer than this to read
+MAX_DIFFS = 3  # failed cases per Check that carry an ArrayDiff (each up to 64 x 64 values a side)
 HIDDEN_MESSAGE = (
     "This hidden case failed; its inputs are not shown. Re-read the edge cases the statement names."
 )
@@ -508,6 +509,7 @@ def build_result(
     error: Optional[CheckError] = None
     status: Verdict = "failed"
     order = case_order(problem)
+    diffs = 0
     by_index = {
         order[f["i"]]: f
         for f in outcome.frames
@@ -613,6 +615,8 @@ def build_result(
             "expected_preview": expected.preview(i) if visible else None,
             "actual_preview": None,
             "message": None,
+            "stdout": (outcome.case_stdout.get(order.index(i)) or None) if visible else None,
+            "diff": None,
         }
         if frame is None:
             row["message"] = "Not run: " + (
@@ -646,6 +650,18 @@ def build_result(
                     else (preview(actual) if actual is not None else None)
                 )
                 row["message"] = msg[:1].upper() + msg[1:] + "." if msg else None
+                if msg and actual is not None and diffs < MAX_DIFFS:
+                    row["diff"] = cast(
+                        Optional[ArrayDiff],
+                        array_diff(
+                            expected.values[i],
+                            actual,
+                            problem.rtol,
+                            problem.atol,
+                            names=problem.outputs or None,
+                        ),
+                    )
+                    diffs += row["diff"] is not None
             elif msg:
                 row["message"] = hidden_message(case)
         else:
@@ -718,6 +734,8 @@ def _structural(expected: Expected, res: Frame) -> Iterator[tuple[str, str, Case
             "expected_preview": expected.check_preview(name),
             "actual_preview": None,
             "message": None,
+            "stdout": None,
+            "diff": None,
         }
         c = got.get(name)
         if not ran or c is None:

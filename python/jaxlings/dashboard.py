@@ -288,7 +288,7 @@ class ClassDashboard:
         if lo is not None and hi is not None:
             while (hi - lo) / bucket_s > MAX_POINTS:
                 bucket_s *= 2
-        counts = {t: (n, ok) for t, n, ok in self.progress.activity(bucket_s)}
+        counts = {t: (n, ok) for t, n, ok in self.progress.class_activity(bucket_s)}
         points: list[ActivityPoint] = []
         if counts:
             first, last = min(counts), max(counts)

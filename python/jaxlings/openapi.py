@@ -155,6 +155,15 @@ def document() -> JSON:
                 {"403": "The solution is still locked; the message says why.", **unknown},
             ),
         },
+        "/problems/{id}/attempts": {
+            "parameters": [problem_id],
+            "get": _operation(
+                "getAttempts",
+                "The user's own attempts at a problem, each with the code it checked",
+                _json("AttemptHistory", "The attempts, oldest first."),
+                {**unknown, "503": "The progress database could not be read."},
+            ),
+        },
         "/progress": {
             "get": _operation(
                 "getProgress",

@@ -339,6 +339,18 @@ class ProgressStore:
             "the attempts could not be read", lambda c: [float(t) for t in c.scalars(q)]
         )
 
+    def learner_activity(self, user: str, since: float, limit: int) -> list[tuple[float, bool]]:
+        """(time, passed) of `user`'s latest `limit` attempts since `since`, oldest first."""
+        a = attempts_t.c
+        q = (
+            sa.select(a.at, a.passed)
+            .where(a.user == user, a.at >= since)
+            .order_by(a.at.desc())
+            .limit(limit)
+        )
+        rows = self._tx("the attempts could not be read", lambda c: c.execute(q).all())
+        return [(float(at), bool(passed)) for at, passed in reversed(rows)]
+
     # ------------------------------------------------------------ histories
 
     def history(self, user: str, problem: str) -> History:
@@ -603,7 +615,7 @@ class ProgressStore:
         rows = self._tx("the attempts could not be read", lambda c: c.execute(q).all())
         return [(u, st, fl, int(n)) for u, st, fl, n in rows]
 
-    def activity(self, bucket_s: int) -> list[tuple[float, int, int]]:
+    def class_activity(self, bucket_s: int) -> list[tuple[float, int, int]]:
         """(bucket start, attempts, passed) per `bucket_s` seconds, oldest first."""
         a = attempts_t.c
         if self.dialect == "sqlite":  # CAST truncates toward zero: floor for Unix times

@@ -161,6 +161,12 @@ class SolutionVerbs(Verbs):
         await self.call(self.service.solution, self.user, problem_id)
 
 
+class AttemptsVerbs(Verbs):
+    @tornado.web.authenticated
+    async def get(self, problem_id: str) -> None:
+        await self.call(self.service.attempts, self.user, problem_id)
+
+
 class ProgressVerbs(Verbs):
     @tornado.web.authenticated
     async def get(self) -> None:
@@ -297,6 +303,7 @@ ROUTES: list[tuple[str, type[Verbs]]] = [
     (rf"problems/{PID}/check/?", CheckVerbs),
     (rf"problems/{PID}/hints/next/?", HintVerbs),
     (rf"problems/{PID}/solution/?", SolutionVerbs),
+    (rf"problems/{PID}/attempts/?", AttemptsVerbs),
     (r"progress/?", ProgressVerbs),
     (r"class/progress/?", ClassProgressVerbs),
     (r"class/overview/?", ClassOverviewVerbs),

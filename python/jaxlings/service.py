@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any, Optional, cast
 
 from .api import (
+    ActivityMark,
+    Attempt,
+    AttemptHistory,
     AttemptRow,
     CancelReply,
     CheckReport,
@@ -34,6 +37,7 @@ from .api import (
     SprintProgress,
     Status,
     Submission,
+    Verdict,
 )
 from .bank import Bank, Problem
 from .checker import (
@@ -55,6 +59,8 @@ from .progress import History, ProgressStore, ProgressUnavailable
 # what a client may send as an Idempotency-Key: a UUID or similar token, not arbitrary text
 KEY_RE = re.compile(r"^[A-Za-z0-9_.:-]{8,128}$")
 RATE_WINDOW_S = 60.0
+ACTIVITY_DAYS = 60  # how far back the progress overview's chart and streak look
+ACTIVITY_LIMIT = 2000  # the most attempts it sends
 
 log = logging.getLogger("jaxlings")
 
@@ -429,6 +435,36 @@ class JaxlingsService:
             log.warning("jaxlings: %s", exc)
         return {"code": p.solution, "notes_md": p.solution_notes}
 
+    def attempts(self, user: str, problem_id: str) -> AttemptHistory:
+        """The user's own attempts at a problem, oldest first, each with the code it checked."""
+        p = self.problem(problem_id)
+        try:
+            rows = self.progress.attempts(user, p.id)
+        except ProgressUnavailable as exc:
+            raise Refusal(503, f"Your attempts could not be read ({exc}); try again.") from None
+        attempts: list[Attempt] = [
+            {
+                "number": n,
+                "at": row["at"],
+                "status": cast(Verdict, row["status"]),
+                "passed": bool(row["passed"]),
+                "duration_ms": row["duration_ms"],
+                "code": row["code"],
+            }
+            for n, row in enumerate(rows, start=1)
+        ]
+        return {"problem": p.id, "attempts": attempts}
+
+    def _activity(self, user: str) -> list[ActivityMark]:
+        try:
+            marks = self.progress.learner_activity(
+                user, time.time() - ACTIVITY_DAYS * 86400, ACTIVITY_LIMIT
+            )
+        except ProgressUnavailable as exc:
+            log.warning("jaxlings: %s", exc)
+            return []
+        return [{"at": at, "passed": passed} for at, passed in marks]
+
     def progress_of(self, user: str) -> Progress:
         problems = self.list_problems(user)
         sprints: list[SprintProgress] = []
@@ -452,6 +488,7 @@ class JaxlingsService:
             "sprints": sprints,
             "solved": sum(p["status"] == "solved" for p in problems),
             "total": len(problems),
+            "activity": self._activity(user),
         }
 
     # ------------------------------------------------------------ the class (instructors only)

@@ -17,7 +17,7 @@ class Client implements IJaxlingsClient {
   answer: CheckResult = result();
   async progress(): Promise<Progress> {
     this.calls.push('progress');
-    return { user: 'me', problems: [summary()], sprints: [], solved: 0, total: 1 };
+    return { user: 'me', problems: [summary()], sprints: [], solved: 0, total: 1, activity: [] };
   }
   async problem() {
     this.calls.push('problem');
@@ -34,6 +34,9 @@ class Client implements IJaxlingsClient {
     throw new Error('not used');
   }
   async solution(): Promise<never> {
+    throw new Error('not used');
+  }
+  async attempts(): Promise<never> {
     throw new Error('not used');
   }
 }

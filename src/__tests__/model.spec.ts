@@ -11,13 +11,13 @@ class FakeClient implements IJaxlingsClient {
   checks: string[] = [];
   pending: Array<(r: CheckResult) => void> = [];
   status: 'new' | 'attempted' | 'solved' = 'new';
-  attempts = 0;
+  attemptCount = 0;
 
   async progress(): Promise<Progress> {
     this.calls.push('progress');
     return {
       user: 'learner',
-      problems: [summary({ status: this.status, attempts: this.attempts })],
+      problems: [summary({ status: this.status, attempts: this.attemptCount })],
       sprints: [
         {
           key: 'B',
@@ -28,7 +28,8 @@ class FakeClient implements IJaxlingsClient {
         }
       ],
       solved: this.status === 'solved' ? 1 : 0,
-      total: 1
+      total: 1,
+      activity: []
     };
   }
   async problem(id: string) {
@@ -38,8 +39,8 @@ class FakeClient implements IJaxlingsClient {
     }
     return detail({
       status: this.status,
-      attempts: this.attempts,
-      hints: this.attempts > 0 ? hints({ next_available: true, locked_reason: null }) : hints()
+      attempts: this.attemptCount,
+      hints: this.attemptCount > 0 ? hints({ next_available: true, locked_reason: null }) : hints()
     });
   }
   refusals: Array<(e: Error) => void> = [];
@@ -74,19 +75,34 @@ class FakeClient implements IJaxlingsClient {
     this.calls.push('solution');
     return { code: 'def ema_step(...): ...', notes_md: '' };
   }
+  async attempts(id: string) {
+    this.calls.push('attempts');
+    return {
+      problem: id,
+      attempts: this.checks.map((code, i) => ({
+        number: i + 1,
+        at: 1_700_000_000 + i,
+        status: 'failed' as const,
+        passed: false,
+        duration_ms: 5,
+        code
+      }))
+    };
+  }
   /** Answer the oldest pending check as the server would, with what the attempt moved. */
   finish(overrides: Partial<CheckResult> = {}) {
     this.refusals.shift();
-    this.attempts += 1;
+    this.attemptCount += 1;
     const passed = overrides.passed ?? false;
     this.status = passed || this.status === 'solved' ? 'solved' : 'attempted';
     this.pending.shift()!(
       result({
-        attempt: this.attempts,
-        summary: summary({ status: this.status, attempts: this.attempts }),
+        attempt: this.attemptCount,
+        summary: summary({ status: this.status, attempts: this.attemptCount }),
         hints: hints({ next_available: true, locked_reason: null }),
-        solution_available: this.status === 'solved' || this.attempts >= 3,
-        solution_locked_reason: this.status === 'solved' || this.attempts >= 3 ? null : 'Locked.',
+        solution_available: this.status === 'solved' || this.attemptCount >= 3,
+        solution_locked_reason:
+          this.status === 'solved' || this.attemptCount >= 3 ? null : 'Locked.',
         ...overrides
       })
     );
@@ -175,6 +191,21 @@ describe('JaxlingsModel', () => {
     expect(kinds).toContain('detail');
   });
 
+  it('keeps an open attempt history and the activity current after a Check', async () => {
+    const client = new FakeClient();
+    const model = new JaxlingsModel(client);
+    await model.refresh();
+    expect(model.activity).toEqual([]);
+    await model.loadAttempts('nnx-ema-step');
+    expect(model.attempts('nnx-ema-step')).toEqual([]);
+    const check = model.check('nnx-ema-step', 'first try');
+    client.finish();
+    await check;
+    await tick();
+    expect(model.attempts('nnx-ema-step')?.map(a => a.code)).toEqual(['first try']);
+    expect(model.activity.map(a => a.passed)).toEqual([false]);
+  });
+
   it('changes nothing the server did not save', async () => {
     const client = new FakeClient();
     const model = new JaxlingsModel(client);
@@ -219,7 +250,7 @@ describe('JaxlingsModel', () => {
 
   it('drops a restored result older than the latest attempt on the server', async () => {
     const client = new FakeClient();
-    client.attempts = 3;
+    client.attemptCount = 3;
     client.status = 'attempted';
     const model = new JaxlingsModel(client);
     model.restoreResults({ 'nnx-ema-step': result({ attempt: 2 }) });
@@ -230,7 +261,7 @@ describe('JaxlingsModel', () => {
 
   it('keeps a restored result that is the latest attempt', async () => {
     const client = new FakeClient();
-    client.attempts = 2;
+    client.attemptCount = 2;
     const model = new JaxlingsModel(client);
     model.restoreResults({ 'nnx-ema-step': result({ attempt: 2 }) });
     await model.refresh();

@@ -42,6 +42,10 @@ export type ClassLearnerDetail = Schemas['ClassLearnerDetail'];
 export type Submission = Schemas['Submission'];
 export type AttemptRow = Schemas['AttemptRow'];
 export type ProgressRow = Schemas['ProgressRow'];
+export type ArrayDiff = Schemas['ArrayDiff'];
+export type ActivityMark = Schemas['ActivityMark'];
+export type Attempt = Schemas['Attempt'];
+export type AttemptHistory = Schemas['AttemptHistory'];
 
 /** An HTTP error from the jaxlings API, carrying the server's own sentence. */
 export class APIError extends Error {
@@ -148,6 +152,7 @@ export interface IJaxlingsClient {
   cancel(id: string): Promise<CancelReply>;
   nextHint(id: string): Promise<HintReveal>;
   solution(id: string): Promise<Solution>;
+  attempts(id: string): Promise<AttemptHistory>;
 }
 
 /** The real client: one method per REST operation. */
@@ -183,5 +188,9 @@ export class JaxlingsClient implements IJaxlingsClient {
 
   solution(id: string): Promise<Solution> {
     return request<Solution>(this.transport, problemPath(id, 'solution'));
+  }
+
+  attempts(id: string): Promise<AttemptHistory> {
+    return request<AttemptHistory>(this.transport, problemPath(id, 'attempts'));
   }
 }

@@ -1,5 +1,6 @@
 /** Turns a CheckResult into what the results view shows: a headline, case rows, error, output. */
-import type { CaseResult, CheckError, CheckResult } from './api';
+import type { ArrayDiff, CaseResult, CheckError, CheckResult } from './api';
+import { SAME_ERROR } from './feedback';
 
 export type Tone = 'pass' | 'fail' | 'error';
 
@@ -24,6 +25,10 @@ export interface ICaseRow {
   expected: string | null;
   actual: string | null;
   message: string | null;
+  /** What the function printed during this case (visible cases only). */
+  output: string | null;
+  /** Expected and actual arrays to draw, for a failed visible case. */
+  diff: ArrayDiff | null;
 }
 
 export interface IOutputSection {
@@ -127,8 +132,24 @@ export function inputsByArgument(preview: string): string {
   return parts.filter(Boolean).join('\n');
 }
 
+function caseMessage(
+  message: string | null,
+  shownAbove: string | null,
+  boxShown: boolean
+): string | null {
+  if (message === null || shownAbove === null || !boxShown) {
+    return message;
+  }
+  if (message === shownAbove) {
+    return SAME_ERROR;
+  }
+  return message === `Not run: ${shownAbove}` ? 'Not run: see the error above.' : message;
+}
+
 /** One row per case; a hidden case keeps only its name and verdict. */
 export function caseRows(result: CheckResult): ICaseRow[] {
+  // every visible case raised the error the box above shows: say so once, not on each row
+  const repeated = result.error?.message ?? null;
   return result.cases.map((c: CaseResult) => ({
     name: c.name,
     passed: c.passed,
@@ -139,7 +160,9 @@ export function caseRows(result: CheckResult): ICaseRow[] {
     inputs: c.hidden || c.inputs_preview === null ? null : inputsByArgument(c.inputs_preview),
     expected: c.hidden ? null : c.expected_preview,
     actual: c.hidden ? null : c.actual_preview,
-    message: c.passed ? null : c.message
+    message: c.passed ? null : caseMessage(c.message, repeated, showErrorBox(result)),
+    output: c.hidden ? null : (c.stdout ?? null) || null,
+    diff: c.hidden || c.passed ? null : (c.diff ?? null)
   }));
 }
 

@@ -102,6 +102,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/problems/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The problem's slug, e.g. nnx-ema-step. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The user's own attempts at a problem, each with the code it checked */
+        get: operations["getAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/progress": {
         parameters: {
             query?: never;
@@ -319,6 +339,22 @@ export interface components {
             attempts: number;
             isolation: components["schemas"]["Isolation"];
         };
+        /**
+         * @description A failed case's array output beside the expected one, small enough to draw: at most 64 x 64
+         *         values, cut from the whole array around its largest difference. Values are row-major, rounded
+         *         to 4 significant digits, NaN and infinities as null; `differs` holds the flat indices (in the
+         *         cut) of the elements that differ beyond the problem's tolerance.
+         */
+        ArrayDiff: {
+            output: string | null;
+            full_shape: number[];
+            shape: number[];
+            offset: number[];
+            channels_last: boolean;
+            expected: (number | null)[];
+            actual: (number | null)[];
+            differs: number[];
+        };
         CaseResult: {
             name: string;
             passed: boolean;
@@ -329,6 +365,8 @@ export interface components {
             expected_preview: string | null;
             actual_preview: string | null;
             message: string | null;
+            stdout: string | null;
+            diff: components["schemas"]["ArrayDiff"] | null;
         };
         CheckError: {
             type: string;
@@ -399,12 +437,31 @@ export interface components {
             solved: number;
             attempted: number;
         };
+        /** @description One recorded attempt, for the learner's activity chart and streak (counted in their time zone). */
+        ActivityMark: {
+            at: number;
+            passed: boolean;
+        };
         Progress: {
             user: string;
             problems: components["schemas"]["ProblemSummary"][];
             sprints: components["schemas"]["SprintProgress"][];
             solved: number;
             total: number;
+            activity: components["schemas"]["ActivityMark"][];
+        };
+        /** @description One of the learner's own attempts at a problem, with the code as it was checked. */
+        Attempt: {
+            number: number;
+            at: number;
+            status: components["schemas"]["Verdict"];
+            passed: boolean;
+            duration_ms: number;
+            code: string;
+        };
+        AttemptHistory: {
+            problem: string;
+            attempts: components["schemas"]["Attempt"][];
         };
         /** @description A code cell above the checked one: its 1-based position in the notebook and its text. */
         EarlierCell: {
@@ -775,6 +832,47 @@ export interface operations {
             };
             /** @description There is no such problem. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAttempts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The problem's slug, e.g. nnx-ema-step. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempts, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptHistory"];
+                };
+            };
+            /** @description There is no such problem. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The progress database could not be read. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -68,7 +68,9 @@ export function result(overrides: Partial<CheckResult> = {}): CheckResult {
         inputs_preview: 'seed=0.0, params_arr=[1. 2. 3. 4.], ema_arr=[0. 0. 0. 0.], decay=0.9',
         expected_preview: '[0.1 0.2 0.3 0.4]',
         actual_preview: '[0.9 1.8 2.7 3.6]',
-        message: '4 of 4 elements differ; largest |diff| 3.2 at index 3'
+        message: '4 of 4 elements differ; largest |diff| 3.2 at index 3',
+        stdout: null,
+        diff: null
       },
       {
         name: 'decay 1.0 keeps ema',
@@ -78,7 +80,9 @@ export function result(overrides: Partial<CheckResult> = {}): CheckResult {
         inputs_preview: 'seed=0.0, ...',
         expected_preview: '[1. 1.]',
         actual_preview: '[1. 1.]',
-        message: null
+        message: null,
+        stdout: null,
+        diff: null
       },
       {
         name: 'random 8',
@@ -88,7 +92,9 @@ export function result(overrides: Partial<CheckResult> = {}): CheckResult {
         inputs_preview: null,
         expected_preview: null,
         actual_preview: null,
-        message: 'A hidden case failed.'
+        message: 'A hidden case failed.',
+        stdout: null,
+        diff: null
       }
     ],
     error: null,
@@ -98,6 +104,7 @@ export function result(overrides: Partial<CheckResult> = {}): CheckResult {
     stderr_truncated: false,
     duration_ms: 842,
     ran: true,
+    pitfall: null,
     attempt: 1,
     saved: true,
     counted: true,

@@ -280,3 +280,115 @@ def _preview(value: Any) -> str:
     if isinstance(value, float):
         return repr(value)
     return _short(value)
+
+
+# ------------------------------------------------------------ pictures of a difference
+
+DIFF_VALUES = 64 * 64  # the most values of one side of an ArrayDiff
+DIFF_SLICES = 4  # the most 2-D slices drawn of a 3-D output
+
+
+def array_diff(
+    expected: Any,
+    actual: Any,
+    rtol: float = 1e-5,
+    atol: float = 1e-6,
+    names: Optional[list[str]] = None,
+) -> Optional[dict[str, Any]]:
+    """The first differing output that is a 1-D, 2-D or 3-D real array of the expected shape, cut
+    to at most DIFF_VALUES values around its largest difference (an `api.ArrayDiff`); None when
+    there is none (matching values, a shape or type mismatch, a scalar)."""
+    leaf = _first_differing_leaf(expected, actual, rtol, atol, None, names)
+    if leaf is None:
+        return None
+    output, exp, act = leaf
+    e, a = np.asarray(exp), np.asarray(act)
+    if (
+        not isinstance(act, np.ndarray)
+        or e.shape != a.shape
+        or not 1 <= e.ndim <= 3
+        or e.dtype.kind not in "biuf"
+        or a.dtype.kind not in "biuf"
+    ):
+        return None
+    e, a = e.astype(np.float64), a.astype(np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        same = np.isclose(a, e, rtol=rtol, atol=atol, equal_nan=True) | (
+            (np.isinf(e) | np.isinf(a)) & (e == a)
+        )
+    if same.all():
+        return None
+    channels_last = e.ndim == 3 and e.shape[2] <= DIFF_SLICES < min(e.shape[:2])
+    if channels_last:  # an image (rows, cols, channels): one slice per channel
+        e, a, same = (np.moveaxis(x, 2, 0) for x in (e, a, same))
+    with np.errstate(invalid="ignore", over="ignore"):
+        gap = np.where(same, 0.0, np.nan_to_num(np.abs(a - e), nan=np.inf, posinf=np.inf))
+    centre = np.unravel_index(int(np.argmax(gap)), e.shape)
+    limits = _cut_limits(e.shape)
+    window = []
+    for size, limit, at in zip(e.shape, limits, centre, strict=True):
+        start = int(min(max(int(at) - limit // 2, 0), size - limit)) if size > limit else 0
+        window.append(slice(start, start + min(size, limit)))
+    cut = tuple(window)
+    e, a, same = e[cut], a[cut], same[cut]
+    return {
+        "output": output,
+        "full_shape": [int(s) for s in np.shape(exp)],
+        "shape": [int(s) for s in e.shape],
+        "offset": [w.start for w in window],
+        "channels_last": bool(channels_last),
+        "expected": _rounded(e),
+        "actual": _rounded(a),
+        "differs": [int(i) for i in np.flatnonzero(~same)],
+    }
+
+
+def _cut_limits(shape: tuple[int, ...]) -> list[int]:
+    """Per axis, how much of it a cut keeps: 64 elements of a vector (shown as text), 64 x 64 of a
+    matrix, 4 slices of 32 x 32 of a stack."""
+    if len(shape) == 1:
+        return [64]
+    if len(shape) == 2:
+        return [64, 64]
+    slices = min(shape[0], DIFF_SLICES)
+    side = int((DIFF_VALUES // slices) ** 0.5)
+    return [slices, side, side]
+
+
+def _rounded(x: np.ndarray) -> list[Optional[float]]:
+    """Row-major values with 4 significant digits (enough for a picture), non-finite as None."""
+    return [float(f"{v:.4g}") if np.isfinite(v) else None for v in x.ravel().tolist()]
+
+
+def _first_differing_leaf(
+    expected: Any,
+    actual: Any,
+    rtol: float,
+    atol: float,
+    path: Optional[str],
+    names: Optional[list[str]] = None,
+) -> Optional[tuple[Optional[str], Any, Any]]:
+    """The first (path, expected, actual) leaf that compare() finds different, walked as it walks."""
+    expected, actual = _plain(expected), _plain(actual)
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict) or set(expected) != set(actual):
+            return None
+        for k in expected:
+            where = f"{path}[{k!r}]" if path else repr(k)
+            found = _first_differing_leaf(expected[k], actual[k], rtol, atol, where)
+            if found is not None:
+                return found
+        return None
+    if isinstance(expected, (tuple, list)):
+        if not isinstance(actual, (tuple, list)) or len(actual) != len(expected):
+            return None
+        named = names is not None and len(names) == len(expected)
+        for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
+            where = str(names[i]) if named and names is not None else f"{path or ''}[{i}]"
+            found = _first_differing_leaf(e, a, rtol, atol, where)
+            if found is not None:
+                return found
+        return None
+    if compare(expected, actual, rtol, atol) is None:
+        return None
+    return path, expected, actual

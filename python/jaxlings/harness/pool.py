@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import os
 import queue
+import re
 import secrets
 import select
 import signal
@@ -79,14 +80,19 @@ class OutputCapture:
     """One output pipe of a job, drained whenever it is readable; keeps the first OUTPUT_LIMIT bytes.
 
     Read from the pool's own wait loop (no thread per job): the worker never blocks on a full
-    pipe because the loop drains it while it waits for frames.
+    pipe because the loop drains it while it waits for frames. With a `mark` (stdout of a check),
+    the worker's marks between cases are taken out as they arrive and remembered as offsets.
     """
 
-    def __init__(self, fd: int):
+    def __init__(self, fd: int, mark: str = ""):
         self.fd = fd
         self.data = bytearray()
         self.total = 0
         self.open = True
+        self.starts: list[tuple[int, int]] = []  # (case index in the job, offset in the output)
+        self._head = b"\x00" + mark.encode() + b":" if mark else b""
+        self._mark = re.compile(re.escape(self._head) + rb"(\d{1,6})\x00") if mark else None
+        self._pending = b""  # a mark cut in two by a read, kept for the next one
         os.set_blocking(fd, False)
 
     def read(self, max_chunks: int = 16) -> None:
@@ -97,18 +103,43 @@ class OutputCapture:
                 if not chunk:
                     self.close()
                     return
-                self.total += len(chunk)
-                if len(self.data) < OUTPUT_LIMIT:
-                    self.data += chunk[: OUTPUT_LIMIT - len(self.data)]
+                self._take(chunk)
         except BlockingIOError:
             pass
         except OSError:
             self.close()
 
+    def _take(self, chunk: bytes) -> None:
+        if self._mark is None:
+            return self._keep(chunk)
+        buf, pos = self._pending + chunk, 0
+        for m in self._mark.finditer(buf):
+            self._keep(buf[pos : m.start()])
+            self.starts.append((int(m.group(1)), self.total))
+            pos = m.end()
+        rest = buf[pos:]
+        cut = rest.rfind(b"\x00")
+        tail = rest[cut:] if cut >= 0 else b""
+        if tail and (
+            self._head.startswith(tail)
+            or (tail.startswith(self._head) and tail[len(self._head) :].isdigit())
+        ):
+            self._pending, rest = tail, rest[:cut]
+        else:
+            self._pending = b""
+        self._keep(rest)
+
+    def _keep(self, data: bytes) -> None:
+        self.total += len(data)
+        if len(self.data) < OUTPUT_LIMIT:
+            self.data += data[: OUTPUT_LIMIT - len(self.data)]
+
     def close(self) -> None:
         if self.open:
             self.open = False
             os.close(self.fd)
+            self._keep(self._pending)
+            self._pending = b""
 
     @property
     def truncated(self) -> bool:
@@ -118,6 +149,18 @@ class OutputCapture:
         out = self.data.decode("utf-8", errors="replace")
         if self.truncated:
             out += f"\n… output cut: {self.total:,} bytes were printed, the first {OUTPUT_LIMIT:,} are shown."
+        return out
+
+    def per_case(self) -> dict[int, str]:
+        """What was printed during each case (by index in the job), from the marks' offsets."""
+        out: dict[int, str] = {}
+        if not self.starts:
+            return out
+        ends = [offset for _, offset in self.starts[1:]] + [len(self.data)]
+        for (case, begin), end in zip(self.starts, ends, strict=True):
+            chunk = bytes(self.data[begin:end])
+            if chunk:
+                out[case] = chunk.decode("utf-8", errors="replace")
         return out
 
 
@@ -152,6 +195,7 @@ class Outcome:
     stderr: str = ""
     stdout_truncated: bool = False
     stderr_truncated: bool = False
+    case_stdout: dict[int, str] = field(default_factory=dict)  # per case, by index in the job
     exit_description: str = ""
     tampered: str = ""  # what the code altered in the harness (status "tampered")
     detail: str = ""  # why the harness gave up on the worker (for the server's log)
@@ -695,7 +739,11 @@ class WorkerPool:
         w.jobs += 1
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
-        captures = [OutputCapture(out_r), OutputCapture(err_r)]
+        # marks where each case's output starts (worker._mark_output); the code never sees it
+        mark = secrets.token_hex(8) if job.get("op") == "check" else ""
+        if mark:
+            job = {**job, "mark": mark}
+        captures = [OutputCapture(out_r, mark), OutputCapture(err_r)]
         outcome = Outcome(status="ok")
         try:
             self._wait_for_result(
@@ -717,6 +765,7 @@ class WorkerPool:
             for c in captures:
                 c.close()
         outcome.stdout, outcome.stderr = captures[0].text(), captures[1].text()
+        outcome.case_stdout = captures[0].per_case()
         outcome.stdout_truncated, outcome.stderr_truncated = (
             captures[0].truncated,
             captures[1].truncated,

@@ -30,7 +30,9 @@ os.environ.setdefault(
 import builtins  # noqa: E402
 import difflib  # noqa: E402
 import gc  # noqa: E402
+import io  # noqa: E402
 import linecache  # noqa: E402
+import re  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402
 import traceback  # noqa: E402
@@ -338,6 +340,9 @@ def describe_exception(exc: BaseException, filename: str = CELL) -> dict:
         if f.line:
             lines.append(f"    {f.line.strip()}")
     detail = _exception_text(exc)
+    hint = _suggestion(exc)
+    if hint and hint not in detail:
+        detail = f"{detail}. {hint}" if detail else hint
     lines.append(f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__)
     msg = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
     if isinstance(exc, SystemExit):
@@ -354,6 +359,31 @@ def describe_exception(exc: BaseException, filename: str = CELL) -> dict:
         "line": line,
         "traceback": "\n".join(lines)[:8000],
     }
+
+
+_SUGGESTED = re.compile(r"Did you mean:? .{1,200}\?$")
+
+
+def _suggestion(exc: BaseException) -> str:
+    """Python's own "Did you mean: 'ema_arr'?" for a misspelt name or attribute, which str(exc)
+    leaves out: the interpreter adds it only when it prints the exception (3.11: in C)."""
+    if not isinstance(exc, (NameError, AttributeError, ImportError)):
+        return ""
+    try:
+        if sys.version_info >= (3, 12):
+            last = traceback.format_exception_only(exc)[-1]
+        else:  # the C printer is the only place 3.11 makes it: print into a buffer
+            buf, real = io.StringIO(), sys.stderr
+            sys.stderr = buf
+            try:
+                sys.__excepthook__(type(exc), exc, exc.__traceback__)
+            finally:
+                sys.stderr = real
+            last = buf.getvalue().rstrip("\n").rsplit("\n", 1)[-1]
+    except BaseException:  # a learner's exception whose __str__ or __dir__ raises
+        return ""
+    m = _SUGGESTED.search(last.strip())
+    return m.group(0) if m else ""
 
 
 def _exception_text(exc: BaseException) -> str:
@@ -571,6 +601,19 @@ class Worker:
         os.dup2(self.devnull, 1)
         os.dup2(self.devnull, 2)
 
+    def _mark_output(self, mark: str, case: int) -> None:
+        """Write into stdout where case `case`'s output starts, so the pool can split it per case
+        (what the code printed is flushed first; `mark` is the job's, unknown to the code)."""
+        for stream in (sys.__stdout__, sys.stdout):
+            try:
+                stream.flush()
+            except BaseException:
+                pass
+        try:
+            os.write(1, f"\x00{mark}:{case}\x00".encode())
+        except OSError:
+            pass
+
     def learner(self, fn, *args):
         """Call into learner code, on the learner thread (the guard is armed for the whole job)."""
         return self.learner_thread.call(fn, *args)
@@ -664,6 +707,7 @@ class Worker:
             }
             return result
         silent_from = job.get("silent_from")
+        mark = job.get("mark")
         for i, enc_inputs in enumerate(job["cases"]):
             if i == 0:
                 # one "start" for the cases: the server takes each case frame as the start of the
@@ -671,6 +715,8 @@ class Worker:
                 self.send({"op": "start", "case": i, "nonce": nonce})
             if i == silent_from:
                 self._release_output()  # what hidden cases print never leaves the worker
+            elif mark:
+                self._mark_output(mark, i)
             try:
                 args = [self.to_jax(self.codec.decode(a)) for a in enc_inputs]
                 # (no block_until_ready: encode copies each array to the host, which waits for
@@ -699,6 +745,8 @@ class Worker:
             out = args = None
             frame["nonce"] = nonce
             self.send(frame)
+        if mark and silent_from == len(job["cases"]):
+            self._mark_output(mark, len(job["cases"]))  # the end of the last case's output
         if job.get("checks_source"):
             result["checks"] = self.structural_checks(job["checks_source"], ns, nonce, snap)
         result["reason"] = altered(snap)
