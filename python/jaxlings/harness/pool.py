@@ -32,6 +32,7 @@ from typing import Any, Literal, Optional, cast
 
 from . import codec
 from .jail import Isolation, Jail
+from .scratch import empty_private_dirs
 
 OUTPUT_LIMIT = 64 * 1024
 MAX_JOB_BYTES = 16 * 1024 * 1024  # every frame of one job together
@@ -154,6 +155,7 @@ class Outcome:
     stderr_truncated: bool = False
     exit_description: str = ""
     tampered: str = ""  # what the code altered in the harness (status "tampered")
+    left: str = ""  # what the job left that another user would see (the worker is then retired)
     detail: str = ""  # why the harness gave up on the worker (for the server's log)
     duration_ms: float = 0.0
     peak_rss_mb: float = 0.0
@@ -440,8 +442,9 @@ class WorkerPool:
         # this large is retired, so the next job's memory limit measures that job alone
         self.retire_rss_mb = retire_rss_mb
         self.per_user_in_flight = max(1, per_user_in_flight)
-        # opt-in: a clean used worker (integrity scan passed, private /tmp emptied, settings
-        # unchanged) may serve another user when no fresh one is idle (README: limits)
+        # a used worker may serve another user only if its last job left nothing (the worker's
+        # scan: README, "Reuse and users at class scale") and its private dirs were emptied
+        # from here; only jailed, where those dirs are the worker's own
         self.share_workers = share_workers and self.isolation.jailed
         self._cv = threading.Condition()
         self._idle: list[WorkerProcess] = []
@@ -452,6 +455,11 @@ class WorkerPool:
         self.started_workers = 0
         self.failed_starts = 0
         self.ready_ms: list[float] = []
+        self.handoffs = 0  # used workers handed to another user
+        self.reuses = 0  # used workers handed back to the same user
+        self.retired_unclean = 0  # workers retired because a job left something behind
+        self.left: dict[str, int] = {}  # what was left, by first finding (for the benchmark)
+        self.scan_ms: list[float] = []  # the worker's leftover scan, per job (last 1000)
         # ticket -> owner of each check waiting for a worker, oldest first
         self._waiting: dict[object, Owner] = {}
         self._in_flight: dict[Owner, int] = {}
@@ -487,6 +495,8 @@ class WorkerPool:
         try:
             w.start()
             for job in self.warm_jobs() if self.warm_jobs and not trusted else []:
+                # trusted code from the bank: what it loads becomes the worker's baseline
+                job = {**job, "rebase": True}
                 if self._run_on(w, job, time_limit_s=60, memory_limit_mb=4096).status != "ok":
                     raise RuntimeError("warm-up job failed")
         except Exception:
@@ -555,6 +565,11 @@ class WorkerPool:
                     ):
                         self._idle.remove(best)
                         self._busy.add(best)
+                        if isinstance(best.owner, User) and isinstance(owner, User):
+                            if best.owner == owner:
+                                self.reuses += 1
+                            else:
+                                self.handoffs += 1
                         self._turn += 1
                         self._served[owner] = self._turn
                         self._top_up_locked()
@@ -658,6 +673,10 @@ class WorkerPool:
             ok = False
             try:
                 ok = not _children(w.pid) and w.rss_mb() < self.retire_rss_mb
+                if ok and self.isolation.jailed:
+                    # emptied again from outside: the next job starts from nothing on disk,
+                    # whatever the code did to the worker's own view of these dirs
+                    ok = empty_private_dirs(w.pid)
             except Exception:
                 ok = False
             finally:
@@ -820,6 +839,15 @@ class WorkerPool:
                     outcome.tampered = str(frame["reason"])[:300]
                 elif not frame["clean"]:
                     w.jobs = self.max_jobs  # settings changed: retire it after this job
+                    outcome.left = str(frame.get("left") or "a setting was changed")[:300]
+                    with self._cv:
+                        self.retired_unclean += 1
+                        key = outcome.left.split(" was ")[0][:80]
+                        self.left[key] = self.left.get(key, 0) + 1
+                scan = frame.get("scan_ms")
+                if isinstance(scan, (int, float)):
+                    with self._cv:
+                        self.scan_ms = self.scan_ms[-999:] + [float(scan)]
                 break
             else:
                 outcome.status = "harness"
