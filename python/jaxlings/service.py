@@ -6,6 +6,7 @@ api.py or raises a `Refusal` carrying an HTTP-like status and a sentence.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
@@ -95,6 +96,7 @@ class JaxlingsService:
         self.pool.prefill()
 
     def close(self) -> None:
+        log.info("jaxlings pool: %s", json.dumps(self.pool.stats()))
         self.pool.close()
         self.progress.close()
 

@@ -516,6 +516,21 @@ class WorkerPool:
                 self._idle.append(w)
             self._cv.notify_all()
 
+    def stats(self) -> dict[str, Any]:
+        """Counters of the pool's life so far (for the server's log and the benchmarks)."""
+        with self._cv:
+            scans = sorted(self.scan_ms)
+            return {
+                "workers_started": self.started_workers,
+                "handed_to_another_user": self.handoffs,
+                "reused_by_same_user": self.reuses,
+                "retired_left_something": self.retired_unclean,
+                "left": dict(self.left),
+                "scan_ms_p50": scans[len(scans) // 2] if scans else None,
+                "scan_ms_max": scans[-1] if scans else None,
+                "sharing": self.share_workers,
+            }
+
     def close(self) -> None:
         with self._cv:
             self._closed = True

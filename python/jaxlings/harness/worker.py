@@ -28,7 +28,6 @@ os.environ.setdefault(
 )
 
 import builtins  # noqa: E402
-import contextvars  # noqa: E402
 import difflib  # noqa: E402
 import gc  # noqa: E402
 import linecache  # noqa: E402
@@ -267,6 +266,8 @@ def settings_changed(snap: dict) -> str | None:
 
 # keys that libraries write as they run (warnings' registries, ABC caches, lazy annotations)
 _CHURN = frozenset({"__warningregistry__", "_abc_impl", "__annotations__", "__abstractmethods__"})
+# flags the standard library flips as it runs, of no use to a next user: (owner, key)
+_CHURN_AT = frozenset({("weakref.finalize", "_dirty"), ("weakref.finalize", "_registered_with_atexit")})
 
 
 def _dict_entries(mods: dict) -> list:
@@ -321,8 +322,8 @@ def _umask() -> int:
 
 
 def _hooks() -> tuple:
-    """Process-wide hooks and switches outside any module's globals, by identity or value."""
-    import atexit
+    """Process-wide hooks and switches outside any module's globals, by identity or value.
+    (Not atexit: a worker ends by os._exit or SIGKILL, so its exit handlers never run.)"""
     import signal
 
     handlers = []
@@ -337,7 +338,6 @@ def _hooks() -> tuple:
         ("threading's trace or profile hook", threading.gettrace(), threading.getprofile()),
         ("gc.callbacks", tuple(map(id, gc.callbacks))),
         ("the collector's settings", gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()),
-        ("atexit", atexit._ncallbacks()),
         ("signal handlers", tuple(handlers)),
         ("the working directory", os.getcwd()),
         ("the umask", _umask()),
@@ -345,7 +345,7 @@ def _hooks() -> tuple:
         ("sys settings", sys.getrecursionlimit(), sys.getswitchinterval(), sys.get_int_max_str_digits()),
         ("warnings filters", tuple(map(repr, __import__("warnings").filters))),
         ("open files", _open_fds()),
-        ("threads", tuple(map(id, threading.enumerate())), len(os.listdir("/proc/self/task"))),
+        ("threads", tuple(map(id, threading.enumerate()))),
     )
 
 
@@ -362,6 +362,7 @@ def world(local_state) -> dict:
         "tags": None if cells is None else [c.value for c in cells],
         "hooks": _hooks(),
         "local": local_state(),
+        "python_threads": len(sys._current_frames()),
     }
 
 
@@ -386,12 +387,11 @@ def leftovers(w: dict, local_state, isinstance=isinstance, len=len, id=id, list=
         owner, d, keys, ids = entries[i]
         if len(d) != len(keys) or list(map(id, d.values())) != ids:
             before = dict(zip(keys, ids))
+            where = owner if isinstance(owner, str) else f"{owner.__module__}.{owner.__qualname__}"
             for k, v in list(d.items()):
-                if before.get(k, 0) != id(v) and k not in _CHURN:
-                    where = owner if isinstance(owner, str) else f"{owner.__module__}.{owner.__qualname__}"
+                if before.get(k, 0) != id(v) and k not in _CHURN and (where, k) not in _CHURN_AT:
                     return f"{where}.{k} was {'set' if k in before else 'added'}"
             if any(k not in d and k not in _CHURN for k in keys):
-                where = owner if isinstance(owner, str) else f"{owner.__module__}.{owner.__qualname__}"
                 return f"a name of {where} was deleted"
     for a, b in zip(w["hooks"], _hooks()):
         if a != b:
@@ -615,12 +615,12 @@ def _plain_handlers_only(real):
 def _learner_loop(q) -> None:
     """The learner thread's whole stack: one call at a time, nothing of the harness in reach."""
     while True:
-        ctx, fn, args, box, done = q.get()
+        fn, args, box, done = q.get()
         try:
-            box.append((True, ctx.run(fn, *args)))
+            box.append((True, fn(*args)))
         except BaseException as exc:
             box.append((False, exc))
-        ctx = fn = args = box = None
+        fn = args = box = None
         done.set()
         done = None
 
@@ -643,17 +643,11 @@ class LearnerThread:
         finally:
             threading.stack_size(old)
         self.ident = self.thread.ident
-        self.context = contextvars.Context()
-
-    def new_job(self) -> None:
-        """Calls of the next job run in a context of their own: a context variable a job sets
-        (numpy's print or error options) ends with it."""
-        self.context = contextvars.Context()
 
     def call(self, fn, *args):
         box: list = []
         done = threading.Event()
-        self._q.put((self.context, fn, args, box, done))
+        self._q.put((fn, args, box, done))
         done.wait()
         ok, value = box[0]
         if not ok:
@@ -910,7 +904,6 @@ class Worker:
             nonce = str(job.pop("nonce", ""))
             rebase = job.pop("rebase", False) is True  # the pool's own warm-up: trusted code
             self._redirect(fds)
-            self.learner_thread.new_job()
             self._arm(True)
             try:
                 if job.get("op") == "blocks":
@@ -938,11 +931,13 @@ class Worker:
                 pass
             self.reset_private_dirs()
             self.bound_memory()
-            self.learner_thread.new_job()
             problem = altered(snap)
             t0 = time.perf_counter()
             left = (touched[0] if touched else None) or leftovers(seen, self.local_state)
             self._arm(False)
+            if left is None and len(sys._current_frames()) != seen["python_threads"]:
+                # (XLA starts native threads of its own as it goes; Python ones are the code's)
+                left = "a thread started by the code (even through _thread) is still running"
             if rebase and problem is None:
                 left, seen = None, world(self.local_state)  # what warm-up loaded is the baseline
             reusable = problem is None and left is None and settings_changed(snap) is None
