@@ -175,6 +175,9 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=4, help="the service's most workers")
     ap.add_argument("--spare", type=int, default=2, help="the service's warm spares")
     ap.add_argument("--problems", nargs="*", default=[], help="only these (default: A and B)")
+    ap.add_argument(
+        "--no-share", action="store_true", help="the service never hands a used worker to another"
+    )
     ap.add_argument("--smoke", action="store_true", help="8 learners, 40 s, mean 5 s, two problems")
     ap.add_argument("--json", help="where to write the results")
     args = ap.parse_args()
@@ -197,6 +200,8 @@ def main() -> int:
         "learners": args.learners,
         "duration_s": args.duration,
         "mean_interval_s": args.mean_interval,
+        "workers": args.workers,
+        "spare": args.spare,
         "machine": single.machine(),
     }
     try:
@@ -212,7 +217,7 @@ def main() -> int:
             [
                 sys.executable, "-m", "jaxlings.cli", "service", "--db", str(db),
                 "--data-dir", str(tmp / "data"), "--url", url, "--workers", str(args.workers),
-                "--spare", str(args.spare),
+                "--spare", str(args.spare), *(["--no-share-workers"] if args.no_share else []),
             ],
             env=service_env(hub, url),
             stdout=open(tmp / "service.log", "wb"),
@@ -309,6 +314,10 @@ def main() -> int:
                 service.wait(30)
             except subprocess.TimeoutExpired:
                 os.killpg(service.pid, signal.SIGKILL)
+        # the pool's counters, logged by the service as it stops: workers started, handed on
+        for line in (tmp / "service.log").read_text(errors="replace").splitlines():
+            if "jaxlings pool: " in line:
+                report["pool"] = json.loads(line.split("jaxlings pool: ", 1)[1])
         hub.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     out_path.parent.mkdir(parents=True, exist_ok=True)
