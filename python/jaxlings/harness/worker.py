@@ -267,7 +267,9 @@ def settings_changed(snap: dict) -> str | None:
 # keys that libraries write as they run (warnings' registries, ABC caches, lazy annotations)
 _CHURN = frozenset({"__warningregistry__", "_abc_impl", "__annotations__", "__abstractmethods__"})
 # flags the standard library flips as it runs, of no use to a next user: (owner, key)
-_CHURN_AT = frozenset({("weakref.finalize", "_dirty"), ("weakref.finalize", "_registered_with_atexit")})
+_CHURN_AT = frozenset(
+    {("weakref.finalize", "_dirty"), ("weakref.finalize", "_registered_with_atexit")}
+)
 
 
 def _dict_entries(mods: dict) -> list:
@@ -341,9 +343,18 @@ def _hooks() -> tuple:
         ("signal handlers", tuple(handlers)),
         ("the working directory", os.getcwd()),
         ("the umask", _umask()),
-        ("sys.path_importer_cache", tuple(sys.path_importer_cache), tuple(map(id, sys.path_importer_cache.values()))),
-        ("sys settings", sys.getrecursionlimit(), sys.getswitchinterval(), sys.get_int_max_str_digits()),
-        ("warnings filters", tuple(map(repr, __import__("warnings").filters))),
+        (
+            "sys.path_importer_cache",
+            tuple(sys.path_importer_cache),
+            tuple(map(id, sys.path_importer_cache.values())),
+        ),
+        (
+            "sys settings",
+            sys.getrecursionlimit(),
+            sys.getswitchinterval(),
+            sys.get_int_max_str_digits(),
+        ),
+        ("warnings filters", tuple(map(repr, warnings.filters))),
         ("open files", _open_fds()),
         ("threads", tuple(map(id, threading.enumerate()))),
     )
@@ -366,7 +377,9 @@ def world(local_state) -> dict:
     }
 
 
-def leftovers(w: dict, local_state, isinstance=isinstance, len=len, id=id, list=list, map=map, zip=zip) -> str | None:
+def leftovers(
+    w: dict, local_state, isinstance=isinstance, len=len, id=id, list=list, map=map, zip=zip
+) -> str | None:
     """The first thing a job left that another user's code could see, or None.
 
     Changes in a worker's own module dicts are found by version tag first (PEP 509), so a scan
@@ -567,9 +580,10 @@ def _guard_hook(learner_ident: int):
                 if _harness_code(args[0]):
                     # libraries set these on their own functions (namedtuple sets __defaults__)
                     refuse("replacing a function's code")
-                if getattr(getattr(args[0], "__code__", None), "co_filename", CELL) != CELL:
-                    touched.append(f"a function's {name} was replaced")  # not one of the cell's
-        elif event in ("os.putenv", "os.unsetenv"):
+                if not touched and getattr(args[0], "__code__", None) is not None:
+                    if getattr(args[0].__code__, "co_filename", CELL) != CELL:  # not the cell's
+                        touched.append(f"a function's {name} was replaced")
+        elif event in ("os.putenv", "os.unsetenv") and not touched:
             touched.append("the environment was changed")
         elif event in ("open", "os.chdir", "os.listdir", "os.scandir"):
             path = args[0] if args else None
@@ -933,7 +947,9 @@ class Worker:
             self.bound_memory()
             problem = altered(snap)
             t0 = time.perf_counter()
-            left = (touched[0] if touched else None) or leftovers(seen, self.local_state)
+            left = None
+            if problem is None:  # (an altered harness retires the worker anyway)
+                left = (touched[0] if touched else None) or leftovers(seen, self.local_state)
             self._arm(False)
             if left is None and len(sys._current_frames()) != seen["python_threads"]:
                 # (XLA starts native threads of its own as it goes; Python ones are the code's)
