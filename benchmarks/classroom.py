@@ -57,6 +57,23 @@ def tree_pss_mib(pid: int) -> float:
     return total
 
 
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds used by a process and all its descendants, those already ended included (their
+    time is added to the parent that waited for them)."""
+    try:
+        procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for p in procs:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system + t.children_user + t.children_system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
 class Sampler(threading.Thread):
     def __init__(self, pid: int, every_s: float = 2.0):
         super().__init__(daemon=True)
@@ -254,8 +271,10 @@ def main() -> int:
         sampler = Sampler(service.pid)
         sampler.start()
         load0 = os.getloadavg()
+        cpu0, t0 = tree_cpu_s(service.pid), time.monotonic()
         single.log(f"load: {args.learners} learners for {args.duration:.0f} s")
         results = asyncio.run(drive(hub, tokens, subs, args.duration, args.mean_interval))
+        cpu_s, wall_s = tree_cpu_s(service.pid) - cpu0, time.monotonic() - t0
         sampler.stop.set()
         with sa.create_engine(f"sqlite:///{db}").connect() as conn:
             recorded_keys = set(
@@ -292,7 +311,15 @@ def main() -> int:
                     k: single.summary([x["ms"] for x in ok if x["kind"] == k])
                     for k in ("correct", "wrong", "raises")
                 },
+                "verdicts": {
+                    v: sum(1 for x in ok if x["verdict"] == v)
+                    for v in sorted({str(x["verdict"]) for x in ok})
+                },
                 "checks_per_s": round(len(results) / args.duration, 2),
+                # what the service and its workers used during the load, against 2 cores
+                "service_cpu_s": round(cpu_s, 1),
+                "service_cpu_cores": round(cpu_s / wall_s, 2),
+                "cpu_s_per_answered_check": round(cpu_s / len(ok), 3) if ok else None,
                 "service_pss_mib": {"idle": round(idle, 1), "peak": round(peak, 1)},
                 "single_user_server_pss_mib": one["pss_mib"],
                 "single_user_servers_x_n_mib": round(one["pss_mib"] * args.learners, 1),

@@ -173,6 +173,7 @@ class WorkerProcess:
         self.cgroups: list[str] = []
         self.dead = False
         self.ready_ms = 0.0  # start to ready, for the benchmark
+        self.left = False  # its last job left something: retired
 
     def start(self) -> None:
         t0 = time.monotonic()
@@ -458,6 +459,7 @@ class WorkerPool:
         self.handoffs = 0  # used workers handed to another user
         self.reuses = 0  # used workers handed back to the same user
         self.retired_unclean = 0  # workers retired because a job left something behind
+        self.retired: dict[str, int] = {}  # workers ended after a job, by why
         self.left: dict[str, int] = {}  # what was left, by first finding (for the benchmark)
         self.scan_ms: list[float] = []  # the worker's leftover scan, per job (last 1000)
         # ticket -> owner of each check waiting for a worker, oldest first
@@ -525,6 +527,7 @@ class WorkerPool:
                 "handed_to_another_user": self.handoffs,
                 "reused_by_same_user": self.reuses,
                 "retired_left_something": self.retired_unclean,
+                "retired_by_why": dict(self.retired),
                 "left": dict(self.left),
                 "scan_ms_p50": scans[len(scans) // 2] if scans else None,
                 "scan_ms_max": scans[-1] if scans else None,
@@ -544,7 +547,8 @@ class WorkerPool:
     # ------------------------------------------------------------ acquiring
 
     def _fits(self, owner: Owner, w: WorkerProcess) -> int:
-        """How well `w` suits `owner`: 3 its own, 2 fresh, 1 another user's clean one, 0 not at all."""
+        """How well `w` suits `owner`: 3 its own, 2 fresh, 1 another user's clean one, 0 not at all
+        (sharing: 2 another user's clean one, which has compiled more than a fresh one, 1 fresh)."""
         if isinstance(owner, Reference):
             # a fresh worker may become a reference one (never to serve learners after); it keeps
             # its read-only compile cache, so only workers started trusted ever write that cache
@@ -553,9 +557,9 @@ class WorkerPool:
             return 0
         if w.owner == owner:
             return 3
-        if w.owner == FRESH:
-            return 2
-        return 1 if self.share_workers and isinstance(w.owner, User) else 0
+        if self.share_workers:
+            return 2 if isinstance(w.owner, User) else (1 if w.owner == FRESH else 0)
+        return 2 if w.owner == FRESH else 0
 
     def _acquire(self, owner: Owner, timeout_s: float) -> WorkerProcess:
         deadline = time.monotonic() + timeout_s
@@ -654,6 +658,7 @@ class WorkerPool:
         try:
             w = self._acquire(owner, queue_timeout_s)
             settled = False
+            outcome: Optional[Outcome] = None
             try:
                 w.owner = owner
                 outcome = self._run_on(w, job, time_limit_s, memory_limit_mb)
@@ -662,6 +667,7 @@ class WorkerPool:
                     settled = True
             finally:
                 if not settled:  # whatever was raised, the slot is freed
+                    self._count_retired(outcome.status if outcome else "harness raised")
                     self._release(w, reusable=False)
             return outcome
         finally:
@@ -669,6 +675,10 @@ class WorkerPool:
                 self._in_flight[owner] -= 1
                 if not self._in_flight[owner]:
                     del self._in_flight[owner]
+
+    def _count_retired(self, why: str) -> None:
+        with self._cv:
+            self.retired[why] = self.retired.get(why, 0) + 1
 
     def _settle_later(self, w: WorkerProcess) -> None:
         with self._cv:
@@ -685,17 +695,24 @@ class WorkerPool:
             w = self._settle_q.get()
             with self._cv:
                 self._settle_idle -= 1
-            ok = False
+            why = ""
             try:
-                ok = not _children(w.pid) and w.rss_mb() < self.retire_rss_mb
-                if ok and self.isolation.jailed:
+                if _children(w.pid):
+                    why = "children left"
+                elif w.rss_mb() >= self.retire_rss_mb:
+                    why = "rss"
+                elif self.isolation.jailed and not empty_private_dirs(w.pid):
                     # emptied again from outside: the next job starts from nothing on disk,
                     # whatever the code did to the worker's own view of these dirs
-                    ok = empty_private_dirs(w.pid)
+                    why = "private dirs"
+                elif w.jobs >= self.max_jobs:
+                    why = "jobs" if not w.left else "left something"
             except Exception:
-                ok = False
+                why = "settle failed"
             finally:
-                self._release(w, ok)
+                if why:
+                    self._count_retired(why)
+                self._release(w, not why)
             with self._cv:
                 self._settle_idle += 1
 
@@ -854,6 +871,7 @@ class WorkerPool:
                     outcome.tampered = str(frame["reason"])[:300]
                 elif not frame["clean"]:
                     w.jobs = self.max_jobs  # settings changed: retire it after this job
+                    w.left = True
                     outcome.left = str(frame.get("left") or "a setting was changed")[:300]
                     with self._cv:
                         self.retired_unclean += 1
