@@ -57,21 +57,21 @@ def tree_pss_mib(pid: int) -> float:
     return total
 
 
-def tree_cpu_s(pid: int) -> float:
-    """CPU seconds used by a process and all its descendants, those already ended included (their
-    time is added to the parent that waited for them)."""
+def tree_cpu_s(pid: int, seen: dict[int, float]) -> float:
+    """CPU seconds used by a process and its descendants so far: each process's last reading is
+    kept in `seen`, so a worker killed between two readings still counts (up to its last one;
+    a killed worker's time never reaches its parent)."""
     try:
         procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0.0
-    total = 0.0
+        procs = []
     for p in procs:
         try:
             t = p.cpu_times()
-            total += t.user + t.system + t.children_user + t.children_system
+            seen[p.pid] = t.user + t.system + t.children_user + t.children_system
         except psutil.NoSuchProcess:
             pass
-    return total
+    return sum(seen.values())
 
 
 class Sampler(threading.Thread):
@@ -79,11 +79,14 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.every_s = pid, every_s
         self.samples: list[float] = []
+        self.cpu: dict[int, float] = {}
+        self.cpu_s = tree_cpu_s(pid, self.cpu)
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.wait(self.every_s):
             self.samples.append(tree_pss_mib(self.pid))
+            tree_cpu_s(self.pid, self.cpu)
 
 
 def submissions(bank: Bank, only: list[str]) -> list[tuple[str, str, str]]:
@@ -271,10 +274,10 @@ def main() -> int:
         sampler = Sampler(service.pid)
         sampler.start()
         load0 = os.getloadavg()
-        cpu0, t0 = tree_cpu_s(service.pid), time.monotonic()
+        cpu0, t0 = sampler.cpu_s, time.monotonic()
         single.log(f"load: {args.learners} learners for {args.duration:.0f} s")
         results = asyncio.run(drive(hub, tokens, subs, args.duration, args.mean_interval))
-        cpu_s, wall_s = tree_cpu_s(service.pid) - cpu0, time.monotonic() - t0
+        cpu_s, wall_s = tree_cpu_s(service.pid, sampler.cpu) - cpu0, time.monotonic() - t0
         sampler.stop.set()
         with sa.create_engine(f"sqlite:///{db}").connect() as conn:
             recorded_keys = set(
