@@ -3,8 +3,8 @@
  * run it through the model (one request), and mark the line an error points at.
  * JupyterLab's parts come in through `ICheckHost`, so the steps are plain, tested logic.
  */
-import type { CheckResult } from './api';
-import type { JaxlingsModel } from './model';
+import type { CheckResult, EarlierCell } from './api';
+import { CheckCancelled, type JaxlingsModel } from './model';
 import { errorSentence } from '@jaxlings/client';
 import type { IWorkspace, Target } from './targets';
 import { targetProblem } from './targets';
@@ -13,12 +13,14 @@ import { targetProblem } from './targets';
 export interface ISource<E> {
   code: string;
   editor: E | null;
+  /** The code cells above a notebook's checked cell (their definitions run first). */
+  context?: EarlierCell[];
 }
 
 export interface ICheckHost<N, F, E> {
   workspace: IWorkspace<N, F>;
   /** Ask the learner which problem an unlinked target is for (null: they cancelled). */
-  askProblem(kind: Target<N, F>['kind']): Promise<string | null>;
+  askProblem(target: Target<N, F>): Promise<string | null>;
   /** Record the binding in the notebook's metadata or the file's first line. */
   bind(target: Target<N, F>, id: string): void;
   /** The code to check: the whole file, or the notebook cell holding the function. */
@@ -58,9 +60,11 @@ export class CheckRunner<N, F, E> {
     }
     let result: CheckResult;
     try {
-      result = await this.model.check(id, source.code);
+      result = await this.model.check(id, source.code, source.context);
     } catch (error) {
-      host.error(`Check failed: ${(error as Error).message}`);
+      if (!(error instanceof CheckCancelled)) {
+        host.error(`Check failed: ${(error as Error).message}`);
+      }
       return null;
     }
     if (source.editor && result.error && result.error.line !== null) {
@@ -74,7 +78,7 @@ export class CheckRunner<N, F, E> {
     if (!this.model.loaded || this.model.loadError) {
       await this.model.refresh();
     }
-    const id = await this.host.askProblem(target.kind);
+    const id = await this.host.askProblem(target);
     if (id) {
       this.host.bind(target, id);
     }

@@ -1,6 +1,15 @@
 /** The jaxlings commands (Check, Start, open, refresh, insert solution) and where they show. */
 import { JupyterFrontEnd } from '@jupyterlab/application';
-import { CommandToolbarButton, ICommandPalette, Notification } from '@jupyterlab/apputils';
+import {
+  CommandToolbarButton,
+  Dialog,
+  ICommandPalette,
+  Notification,
+  showDialog
+} from '@jupyterlab/apputils';
+import type { ILauncher } from '@jupyterlab/launcher';
+import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
+import { pickSourceCell } from '@jaxlings/client';
 import type { CodeEditor } from '@jupyterlab/codeeditor';
 import { NotebookActions, NotebookPanel } from '@jupyterlab/notebook';
 
@@ -9,6 +18,7 @@ import { checkLabel } from './check';
 import { checkIcon, jaxlingsIcon } from './icons';
 import type { JaxlingsModel } from './model';
 import type { ProblemListPanel } from './panel';
+import { pickProblem } from './picker';
 import { editorFor, resolveTarget, stringArg, targetProblem } from './targets';
 import type { ProblemViews } from './views';
 import type { FileWidget, LabWorkspace } from './workspace';
@@ -20,6 +30,16 @@ export namespace CommandIDs {
   export const start = 'jaxlings:start';
   export const check = 'jaxlings:check';
   export const insertSolution = 'jaxlings:insert-solution';
+  export const pickProblem = 'jaxlings:pick-problem';
+  export const nextProblem = 'jaxlings:next-problem';
+  export const previousProblem = 'jaxlings:previous-problem';
+  export const reset = 'jaxlings:reset-to-starter';
+  export const cancel = 'jaxlings:cancel-check';
+}
+
+/** The problem a command acts on: its `problem` argument, else the current problem view's. */
+function problemArg(args: ReadonlyPartialJSONObject, views: ProblemViews): string {
+  return stringArg(args, 'problem') || views.tracker.currentWidget?.problemId || '';
 }
 
 export interface ICommandParts {
@@ -34,14 +54,18 @@ export interface ICommandParts {
 export function addCommands(
   app: JupyterFrontEnd,
   parts: ICommandParts,
-  palette: ICommandPalette | null
+  palette: ICommandPalette | null,
+  launcher: ILauncher | null
 ): void {
   const { commands, shell } = app;
   const { model, workspace, checks, views, panel } = parts;
-  const busyProblem = (args: Parameters<typeof resolveTarget>[1]): boolean => {
+  const targetId = (args: Parameters<typeof resolveTarget>[1]): string => {
     const target = resolveTarget(workspace, args);
-    const id = target ? targetProblem(workspace, target) : null;
-    return id !== null && model.isBusy(id);
+    return (target ? targetProblem(workspace, target) : null) ?? '';
+  };
+  const busyProblem = (args: Parameters<typeof resolveTarget>[1]): boolean => {
+    const id = targetId(args);
+    return id !== '' && model.isBusy(id);
   };
 
   commands.addCommand(CommandIDs.check, {
@@ -86,7 +110,9 @@ export function addCommands(
 
   commands.addCommand(CommandIDs.openProblem, {
     label: args =>
-      stringArg(args, 'id') ? `Open Problem ${stringArg(args, 'id')}` : 'Open Problem',
+      stringArg(args, 'id')
+        ? `Open Problem ${views.titleFor(stringArg(args, 'id'))}`
+        : 'Open Problem',
     caption: 'Open a jaxlings problem',
     icon: jaxlingsIcon,
     execute: args => {
@@ -96,6 +122,108 @@ export function addCommands(
         return;
       }
       return views.open(id, { activate: args.activate !== false });
+    }
+  });
+
+  commands.addCommand(CommandIDs.pickProblem, {
+    label: args => (args.isLauncher ? 'Problems' : 'Open Problem…'),
+    caption: 'Find a jaxlings problem by number or title and open it',
+    icon: jaxlingsIcon,
+    execute: async () => {
+      if (!model.loaded || model.loadError) {
+        await model.refresh();
+      }
+      const id = await pickProblem(model.problems);
+      if (id) {
+        await commands.execute(CommandIDs.openProblem, { id });
+      }
+    }
+  });
+
+  const neighbour = (step: number) => (args: ReadonlyPartialJSONObject) => {
+    const id = problemArg(args, views);
+    const ids = [...model.problems].sort((a, b) => a.order - b.order).map(p => p.id);
+    const i = ids.indexOf(id);
+    return i >= 0 ? (ids[i + step] ?? null) : null;
+  };
+  for (const [command, step, label] of [
+    [CommandIDs.nextProblem, 1, 'Next Problem'],
+    [CommandIDs.previousProblem, -1, 'Previous Problem']
+  ] as const) {
+    commands.addCommand(command, {
+      label,
+      caption: `Open the ${step > 0 ? 'next' : 'previous'} problem in the bank's order`,
+      isEnabled: args => neighbour(step)(args) !== null,
+      execute: args => {
+        const id = neighbour(step)(args);
+        return id ? views.open(id) : undefined;
+      }
+    });
+  }
+
+  commands.addCommand(CommandIDs.reset, {
+    label: 'Reset to the Starter',
+    caption: 'Put the starter code back in the cell holding your function',
+    isEnabled: args => {
+      const id = problemArg(args, views);
+      return !!id && editorFor(workspace, id) !== null;
+    },
+    execute: async args => {
+      const id = problemArg(args, views);
+      const target = id ? editorFor(workspace, id) : null;
+      const detail = model.detail(id) ?? (await model.loadDetail(id));
+      if (!target || !detail) {
+        return;
+      }
+      const answer = await showDialog({
+        title: 'Reset to the starter?',
+        body:
+          `The cell holding ${detail.function} gets the starter code back; what you wrote ` +
+          'there is replaced (Undo in the cell brings it back).',
+        buttons: [
+          Dialog.cancelButton({ label: 'Keep my code' }),
+          Dialog.warnButton({ label: 'Reset' })
+        ],
+        defaultButton: 0
+      });
+      if (!answer.button.accept) {
+        return;
+      }
+      const starter = detail.starter.replace(/\s+$/, '') + '\n';
+      if (target.kind === 'file') {
+        const shared = target.widget.content.model.sharedModel;
+        const text = shared.getSource();
+        // keep the binding line: it is the first line of a linked file
+        const first = text.startsWith('# jaxlings:') ? text.slice(0, text.indexOf('\n') + 1) : '';
+        shared.setSource(first + starter);
+        return;
+      }
+      const notebook = target.panel.content;
+      const index = pickSourceCell(
+        notebook.widgets.map(c => ({
+          type: c.model.type,
+          source: c.model.sharedModel.getSource()
+        })),
+        notebook.activeCellIndex,
+        detail.function
+      );
+      if (index !== null) {
+        notebook.widgets[index].model.sharedModel.setSource(starter);
+        notebook.activeCellIndex = index;
+      }
+    }
+  });
+
+  commands.addCommand(CommandIDs.cancel, {
+    label: 'Cancel the Running Check',
+    caption: 'Stop the running Check of this problem (it is not recorded)',
+    isEnabled: args => {
+      const id = problemArg(args, views) || (busyProblem(args) ? targetId(args) : '');
+      return !!id && model.isBusy(id);
+    },
+    execute: args => {
+      const id = problemArg(args, views) || targetId(args);
+      return id ? model.cancel(id) : undefined;
     }
   });
 
@@ -141,7 +269,17 @@ export function addCommands(
     palette.addItem({ command: CommandIDs.check, category });
     palette.addItem({ command: CommandIDs.showProblems, category });
     palette.addItem({ command: CommandIDs.refresh, category });
+    for (const command of [
+      CommandIDs.pickProblem,
+      CommandIDs.nextProblem,
+      CommandIDs.previousProblem,
+      CommandIDs.reset,
+      CommandIDs.cancel
+    ]) {
+      palette.addItem({ command, category });
+    }
   }
+  launcher?.add({ command: CommandIDs.pickProblem, category: 'jaxlings', rank: 0 });
 
   // The Check button in every notebook's toolbar, tied to that notebook.
   app.docRegistry.addWidgetExtension('Notebook', {
@@ -152,7 +290,8 @@ export function addCommands(
         args: { toolbar: true, notebook: nbPanel.id }
       });
       button.addClass('jp-jaxlings-CheckButton');
-      nbPanel.toolbar.insertAfter('cellType', 'jaxlings-check', button);
+      // First in the toolbar: a narrow notebook moves the last items into its "…" menu.
+      nbPanel.toolbar.insertItem(0, 'jaxlings-check', button);
       return button;
     }
   });

@@ -2,7 +2,9 @@
 import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
+import type { DocumentRegistry } from '@jupyterlab/docregistry';
 import { IEditorTracker } from '@jupyterlab/fileeditor';
+import { ILauncher } from '@jupyterlab/launcher';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -17,7 +19,8 @@ import { ResultsStore } from './persistence';
 import { ensureNotebook } from './start';
 import { STARTER_CELL_INDEX } from '@jaxlings/client';
 import { editorFor } from './targets';
-import { ProblemViews } from './views';
+import { ProblemView } from './problemview';
+import { ProblemViews, tabBarOf } from './views';
 import { labCheckHost, labWorkspace, notebookProblem } from './workspace';
 
 export { CommandIDs } from './commands';
@@ -29,7 +32,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Checked JAX and Flax NNX exercises: problem panel, Check command, hints.',
   autoStart: true,
   requires: [IRenderMimeRegistry, IDocumentManager, INotebookTracker],
-  optional: [ILayoutRestorer, ICommandPalette, ISettingRegistry, IEditorTracker],
+  optional: [ILayoutRestorer, ICommandPalette, ISettingRegistry, IEditorTracker, ILauncher],
   activate
 };
 
@@ -41,7 +44,8 @@ function activate(
   restorer: ILayoutRestorer | null,
   palette: ICommandPalette | null,
   settingRegistry: ISettingRegistry | null,
-  editors: IEditorTracker | null
+  editors: IEditorTracker | null,
+  launcher: ILauncher | null
 ): void {
   const { commands, shell, serviceManager } = app;
   const model = new JaxlingsModel(new JaxlingsClient(serviceManager.serverSettings));
@@ -74,7 +78,12 @@ function activate(
       await commands.execute(CommandIDs.check, { problem: id });
     },
     hasEditor: id => editorFor(workspace, id) !== null,
-    insertSolution: id => void commands.execute(CommandIDs.insertSolution, { problem: id })
+    insertSolution: id => void commands.execute(CommandIDs.insertSolution, { problem: id }),
+    open: id => void commands.execute(CommandIDs.openProblem, { id }),
+    reset: async id => {
+      await commands.execute(CommandIDs.reset, { problem: id });
+    },
+    cancel: id => void model.cancel(id)
   });
 
   const startProblem = async (id: string): Promise<void> => {
@@ -85,7 +94,26 @@ function activate(
         notebookFolder,
         detail
       );
-      const widget = docManager.openOrReveal(path);
+      // One notebook area: beside the other problems' notebooks, else in an area other than
+      // the view's (where the Launcher was, say), else left of the view.
+      const view = views.find(id);
+      const viewBar = view ? tabBarOf(view) : null;
+      const other =
+        notebooks.find(nb => notebookProblem(nb) !== null && tabBarOf(nb) !== null) ??
+        Array.from(shell.widgets('main')).find(w => {
+          const bar = tabBarOf(w);
+          return bar !== null && bar !== viewBar && !(w instanceof ProblemView);
+        });
+      const place: DocumentRegistry.IOpenOptions = other
+        ? { ref: other.id, mode: 'tab-after' }
+        : view && viewBar
+          ? { ref: view.id, mode: 'split-left' }
+          : {};
+      // No kernel: a Check runs in the server's workers; the learner can pick one to run cells.
+      const widget = docManager.openOrReveal(path, 'default', undefined, place, {
+        shouldStart: false,
+        canStart: true
+      });
       if (!(widget instanceof NotebookPanel)) {
         throw new Error(`${path} did not open as a notebook.`);
       }
@@ -124,7 +152,12 @@ function activate(
   });
   shell.add(panel, 'left', { rank: 650 });
 
-  addCommands(app, { model, workspace, checks, views, panel, start: startProblem }, palette);
+  addCommands(
+    app,
+    { model, workspace, checks, views, panel, start: startProblem },
+    palette,
+    launcher
+  );
 
   // ---- keep everything in step -----------------------------------------------------------
 

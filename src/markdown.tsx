@@ -30,6 +30,11 @@ export function Markdown(props: IMarkdownProps): JSX.Element {
       console.warn('jaxlings: markdown rendering failed', error);
     });
     return () => {
+      // Closing the view takes its node out of the page before React cleans up: a renderer
+      // still marked attached would make dispose() throw "Widget is not attached."
+      if (renderer.isAttached && !renderer.node.isConnected) {
+        renderer.clearFlag(Widget.Flag.IsAttached);
+      }
       renderer.dispose();
       renderer.node.remove();
     };

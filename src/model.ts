@@ -6,6 +6,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import type {
   CheckResult,
+  EarlierCell,
   IJaxlingsClient,
   ProblemDetail,
   ProblemSummary,
@@ -44,6 +45,14 @@ export function withSummary(
         : s
     )
   };
+}
+
+/** A Check the learner cancelled: not an error to show. */
+export class CheckCancelled extends Error {
+  constructor(readonly problem: string) {
+    super('The Check was cancelled.');
+    this.name = 'CheckCancelled';
+  }
 }
 
 export class JaxlingsModel {
@@ -155,6 +164,10 @@ export class JaxlingsModel {
     this._details.set(id, detail);
     this._updateSummary(id, detail.status, detail.attempts);
     this._changed.emit({ kind: 'detail', id });
+    if (detail.solution_viewed && !this._solutions.has(id)) {
+      // seen before (this browser or another): shown again, as revealed hints are
+      void this.loadSolution(id).catch(() => undefined);
+    }
     return detail;
   }
 
@@ -162,12 +175,12 @@ export class JaxlingsModel {
    * Check code against a problem. While a check of the same problem is running, a second
    * call starts no new request and gets the running one's promise.
    */
-  check(id: string, code: string): Promise<CheckResult> {
+  check(id: string, code: string, context?: EarlierCell[]): Promise<CheckResult> {
     const running = this._inFlight.get(id);
     if (running) {
       return running;
     }
-    const promise = this._check(id, code);
+    const promise = this._check(id, code, context);
     this._inFlight.set(id, promise);
     this._changed.emit({ kind: 'busy', id });
     const done = () => {
@@ -176,6 +189,23 @@ export class JaxlingsModel {
     };
     promise.then(done, done);
     return promise;
+  }
+
+  /**
+   * Stop the running Check of a problem. Its promise then rejects with a CheckCancelled, which
+   * callers take quietly: the learner asked for it.
+   */
+  async cancel(id: string): Promise<void> {
+    if (!this._inFlight.has(id)) {
+      return;
+    }
+    this._cancelled.add(id);
+    try {
+      await this.client.cancel(id);
+    } catch (error) {
+      this._cancelled.delete(id);
+      this._setError(id, error);
+    }
   }
 
   /** Reveal the next hint; the detail's hints are replaced by the server's. */
@@ -216,13 +246,18 @@ export class JaxlingsModel {
     }
   }
 
-  private async _check(id: string, code: string): Promise<CheckResult> {
+  private async _check(id: string, code: string, context?: EarlierCell[]): Promise<CheckResult> {
     let result: CheckResult;
     try {
-      result = await this.client.check(id, code);
+      result = await this.client.check(id, code, context);
     } catch (error) {
+      if (this._cancelled.delete(id)) {
+        throw new CheckCancelled(id);
+      }
       this._setError(id, error);
       throw error;
+    } finally {
+      this._cancelled.delete(id);
     }
     this._errors.delete(id);
     this._results.set(id, result);
@@ -315,4 +350,5 @@ export class JaxlingsModel {
   private _errors = new Map<string, string>();
   private _inFlight = new Map<string, Promise<CheckResult>>();
   private _restored = new Set<string>();
+  private _cancelled = new Set<string>();
 }

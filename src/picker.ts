@@ -1,9 +1,12 @@
 /** The dialog that asks which problem an unlinked notebook or file is for. */
 import { Dialog, showDialog } from '@jupyterlab/apputils';
-import { Widget } from '@lumino/widgets';
+import { CommandRegistry } from '@lumino/commands';
+import type { ElementDataset } from '@lumino/virtualdom';
+import { CommandPalette, PanelLayout, Widget } from '@lumino/widgets';
 
 import type { ProblemSummary } from './api';
 import { bindingLine, problemNumber } from '@jaxlings/client';
+import { stringArg } from './targets';
 
 class ProblemPicker extends Widget implements Dialog.IBodyWidget<string> {
   constructor(problems: readonly ProblemSummary[], kind: 'notebook' | 'file', preselect?: string) {
@@ -73,4 +76,70 @@ export async function askProblem(
     focusNodeSelector: 'select'
   });
   return result.button.accept && result.value ? result.value : null;
+}
+
+/** Palette rows that carry their problem's id, so Enter in the dialog knows the active one. */
+class ProblemRowRenderer extends CommandPalette.Renderer {
+  createItemDataset(data: CommandPalette.IItemRenderData): ElementDataset {
+    return { ...super.createItemDataset(data), problem: stringArg(data.item.args, 'id') };
+  }
+}
+
+class ProblemFinder extends Widget implements Dialog.IBodyWidget<string> {
+  constructor(problems: readonly ProblemSummary[], choose: (id: string) => void) {
+    super();
+    this.addClass('jp-jaxlings-Finder');
+    const commands = new CommandRegistry();
+    commands.addCommand('pick', {
+      label: args => {
+        const p = problems.find(q => q.id === args.id);
+        return p ? `${problemNumber(p.order)} · ${p.title}` : stringArg(args, 'id');
+      },
+      caption: args => stringArg(args, 'id'),
+      execute: args => choose(stringArg(args, 'id'))
+    });
+    this._palette = new CommandPalette({ commands, renderer: new ProblemRowRenderer() });
+    this._palette.inputNode.placeholder = 'Number, title or id…';
+    this._palette.inputNode.setAttribute('aria-label', 'Find a problem');
+    for (const p of [...problems].sort((a, b) => a.order - b.order)) {
+      this._palette.addItem({
+        command: 'pick',
+        args: { id: p.id },
+        category: `Sprint ${p.sprint} · ${p.sprint_title}`
+      });
+    }
+    const layout = new PanelLayout();
+    layout.addWidget(this._palette);
+    this.layout = layout;
+  }
+
+  /** The highlighted row (arrow keys), else the first one the filter leaves. */
+  getValue(): string {
+    const row =
+      this._palette.contentNode.querySelector<HTMLElement>(
+        '.lm-CommandPalette-item.lm-mod-active'
+      ) ?? this._palette.contentNode.querySelector<HTMLElement>('.lm-CommandPalette-item');
+    return row?.dataset.problem ?? '';
+  }
+
+  private _palette: CommandPalette;
+}
+
+/** A fuzzy finder over the problems (Lumino's command palette); the chosen id or null. */
+export async function pickProblem(problems: readonly ProblemSummary[]): Promise<string | null> {
+  let chosen: string | null = null;
+  const dialog = new Dialog<string>({
+    title: 'Open a problem',
+    body: new ProblemFinder(problems, id => {
+      chosen = id;
+      dialog.resolve(1);
+    }),
+    buttons: [Dialog.cancelButton(), Dialog.okButton({ label: 'Open' })],
+    focusNodeSelector: 'input'
+  });
+  const result = await dialog.launch();
+  if (!result.button.accept) {
+    return null;
+  }
+  return chosen ?? (result.value || null);
 }

@@ -2,11 +2,13 @@
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ReactWidget } from '@jupyterlab/ui-components';
+import type { Message } from '@lumino/messaging';
 import * as React from 'react';
 
 import type { ProblemDetail } from './api';
 import {
   displayMarkdown,
+  headline,
   hintsView,
   problemNumber,
   signatureLine,
@@ -26,6 +28,12 @@ export interface IProblemViewActions {
   hasEditor(id: string): boolean;
   /** Insert the solution as a new cell below the active cell of the bound notebook. */
   insertSolution(id: string): void;
+  /** Open the view of another problem (the next or previous one). */
+  open(id: string): void;
+  /** Put the starter back in the cell holding the function (after asking). */
+  reset(id: string): Promise<void>;
+  /** Stop the problem's running Check. */
+  cancel(id: string): void;
 }
 
 export class ProblemView extends ReactWidget {
@@ -38,7 +46,16 @@ export class ProblemView extends ReactWidget {
     super();
     this.addClass('jp-jaxlings-ProblemView');
     this.node.setAttribute('data-problem-id', problemId);
+    // Focusable, so that its shortcuts (Ctrl+Shift+Enter) work wherever the learner clicked.
+    this.node.tabIndex = -1;
     model.changed.connect(this._onChange, this);
+  }
+
+  protected onActivateRequest(msg: Message): void {
+    super.onActivateRequest(msg);
+    if (!this.node.contains(document.activeElement)) {
+      this.node.focus({ preventScroll: true });
+    }
   }
 
   dispose(): void {
@@ -92,6 +109,7 @@ function ProblemViewBody(props: {
   const busy = model.isBusy(id);
   const result = model.result(id);
   const canCheck = actions.hasEditor(id);
+  const neighbours = neighbourIds(model, id);
   return (
     <div className="jp-jaxlings-ProblemView-body">
       <header className="jp-jaxlings-ProblemView-header">
@@ -116,6 +134,8 @@ function ProblemViewBody(props: {
         <code className="jp-jaxlings-Signature">
           {signatureLine(detail.function, detail.signature)}
         </code>
+      </header>
+      <div className="jp-jaxlings-ProblemView-bar">
         <div className="jp-jaxlings-ProblemView-actions">
           <button
             className={`jp-mod-styled${canCheck ? '' : ' jp-mod-accept'}`}
@@ -137,8 +157,45 @@ function ProblemViewBody(props: {
           >
             {busy ? 'Checking…' : 'Check'}
           </button>
+          {busy && (
+            <button
+              className="jp-mod-styled jp-jaxlings-CancelButton"
+              onClick={() => actions.cancel(id)}
+              title="Stop this Check (it is not recorded)"
+            >
+              Cancel
+            </button>
+          )}
+          {!busy && canCheck && (
+            <button
+              className="jp-mod-styled jp-jaxlings-ResetButton"
+              onClick={() => void actions.reset(id)}
+              title="Put the starter code back in the cell holding your function"
+            >
+              Reset
+            </button>
+          )}
         </div>
-      </header>
+        <VerdictChip id={id} busy={busy} result={result} />
+        <nav className="jp-jaxlings-ProblemView-nav" aria-label="Other problems">
+          <button
+            className="jp-jaxlings-linkButton"
+            disabled={!neighbours.previous}
+            onClick={() => neighbours.previous && actions.open(neighbours.previous)}
+            title="Open the previous problem"
+          >
+            ‹ Previous
+          </button>
+          <button
+            className="jp-jaxlings-linkButton"
+            disabled={!neighbours.next}
+            onClick={() => neighbours.next && actions.open(neighbours.next)}
+            title="Open the next problem"
+          >
+            Next ›
+          </button>
+        </nav>
+      </div>
 
       {error && (
         <div className="jp-jaxlings-notice jp-mod-error" role="alert">
@@ -170,6 +227,12 @@ function ProblemViewBody(props: {
             {detail.isolation.note}
           </p>
         )}
+        {result && !result.passed && result.counted === false && (
+          <p className="jp-jaxlings-muted jp-jaxlings-NotCounted">
+            This Check does not count toward unlocking the solution: it did not run your function on
+            code of your own (the untouched starter, or code that does not run).
+          </p>
+        )}
         {result ? (
           <ResultView result={result} stale={busy} />
         ) : (
@@ -191,6 +254,63 @@ function ProblemViewBody(props: {
         <h2 id={`jaxlings-${id}-statement`}>Statement</h2>
         <Markdown rendermime={rendermime} source={displayMarkdown(detail.statement_md)} />
       </section>
+    </div>
+  );
+}
+
+/** The previous and next problem in the bank's order. */
+function neighbourIds(
+  model: JaxlingsModel,
+  id: string
+): { previous: string | null; next: string | null } {
+  const ids = [...model.problems].sort((a, b) => a.order - b.order).map(p => p.id);
+  const i = ids.indexOf(id);
+  return {
+    previous: i > 0 ? ids[i - 1] : null,
+    next: i >= 0 && i < ids.length - 1 ? ids[i + 1] : null
+  };
+}
+
+/**
+ * The last verdict (or the running Check) in the bar that stays at the top of the view, so a
+ * learner scrolled down in the statement sees a Check finish; a click scrolls to the results.
+ */
+function VerdictChip(props: {
+  id: string;
+  busy: boolean;
+  result: ReturnType<JaxlingsModel['result']>;
+}): JSX.Element {
+  const { id, busy, result } = props;
+  const toResults = (event: React.MouseEvent) => {
+    const view = (event.currentTarget as HTMLElement).closest('.jp-jaxlings-ProblemView');
+    view?.querySelector(`#jaxlings-${CSS.escape(id)}-last-check`)?.scrollIntoView({
+      block: 'start',
+      behavior: 'smooth'
+    });
+  };
+  let body: JSX.Element | null = null;
+  if (busy) {
+    body = (
+      <span className="jp-jaxlings-VerdictChip" data-tone="busy">
+        <span className="jp-jaxlings-Spinner" aria-hidden="true" /> Checking…
+      </span>
+    );
+  } else if (result) {
+    const line = headline(result);
+    body = (
+      <button
+        className="jp-jaxlings-VerdictChip"
+        data-tone={line.tone}
+        onClick={toResults}
+        title="Show the results of the last Check"
+      >
+        {line.title}: {line.detail}
+      </button>
+    );
+  }
+  return (
+    <div className="jp-jaxlings-ProblemView-verdict" role="status" aria-live="polite">
+      {body}
     </div>
   );
 }
@@ -271,7 +391,8 @@ function SolutionSection(props: {
         buttons: [
           Dialog.cancelButton({ label: 'Keep trying' }),
           Dialog.warnButton({ label: 'Show solution' })
-        ]
+        ],
+        defaultButton: 0 // Enter keeps trying: revealing takes a deliberate choice
       });
       if (!answer.button.accept) {
         return;

@@ -8,21 +8,31 @@ import { starterNotebook } from '@jaxlings/client';
 /** The calls Start makes on the server's files (the contents manager, or a fake in tests). */
 export type IContents = Pick<Contents.IManager, 'get' | 'save'>;
 
-async function exists(contents: IContents, path: string): Promise<boolean> {
+/**
+ * The names in a folder ('' is the root), or null when it does not exist. Start reads
+ * listings rather than probing each path: a probe of a missing path logs a 404 in the console.
+ */
+async function names(contents: IContents, folder: string): Promise<Set<string> | null> {
   try {
-    await contents.get(path, { content: false });
-    return true;
+    const model = await contents.get(folder, { content: true });
+    const items: unknown = model.content;
+    return new Set(Array.isArray(items) ? items.map((item: Contents.IModel) => item.name) : []);
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** Create every missing folder of `folder`, outermost first. */
 export async function ensureFolder(contents: IContents, folder: string): Promise<void> {
   const parts = folder.split('/').filter(Boolean);
+  let missing = false; // below a folder just created, nothing exists yet
   for (let i = 1; i <= parts.length; i++) {
     const path = parts.slice(0, i).join('/');
-    if (!(await exists(contents, path))) {
+    if (!missing) {
+      const here = await names(contents, parts.slice(0, i - 1).join('/'));
+      missing = !here?.has(parts[i - 1]);
+    }
+    if (missing) {
       await contents.save(path, { type: 'directory' });
     }
   }
@@ -38,10 +48,11 @@ export async function ensureNotebook(
   detail: ProblemDetail
 ): Promise<{ path: string; created: boolean }> {
   const path = notebookPath(folder, detail.order, detail.id);
-  if (await exists(contents, path)) {
+  const parent = parentFolder(path);
+  await ensureFolder(contents, parent);
+  if ((await names(contents, parent))?.has(path.slice(parent ? parent.length + 1 : 0))) {
     return { path, created: false };
   }
-  await ensureFolder(contents, parentFolder(path));
   await contents.save(path, { type: 'notebook', format: 'json', content: starterNotebook(detail) });
   return { path, created: true };
 }

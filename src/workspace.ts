@@ -8,6 +8,8 @@ import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 
 import {
   bindingLine,
+  earlierCells,
+  guessProblem,
   METADATA_KEY,
   pickSourceCell,
   problemIdFromMetadata,
@@ -69,7 +71,19 @@ export function labCheckHost(
 ): ICheckHost<NotebookPanel, FileWidget, CodeEditor.IEditor> {
   return {
     workspace,
-    askProblem: kind => askProblem(model.problems, kind),
+    askProblem: target => {
+      // propose the problem whose function the code defines (the active cell first)
+      let sources: string[];
+      if (target.kind === 'file') {
+        sources = [target.widget.content.model.sharedModel.getSource()];
+      } else {
+        const notebook = target.panel.content;
+        const active = notebook.activeCell?.model.sharedModel.getSource() ?? '';
+        sources = [active, ...notebook.widgets.map(c => c.model.sharedModel.getSource())];
+      }
+      const guess = guessProblem(sources, model.problems);
+      return askProblem(model.problems, target.kind, guess ?? undefined);
+    },
     bind: (target, id) => {
       if (target.kind === 'notebook') {
         target.panel.content.model?.setMetadata(METADATA_KEY, { problem: id });
@@ -86,19 +100,20 @@ export function labCheckHost(
       }
       const notebook = target.panel.content;
       const detail = model.detail(id) ?? (await model.loadDetail(id).catch(() => undefined));
-      const index = pickSourceCell(
-        notebook.widgets.map(cell => ({
-          type: cell.model.type,
-          source: cell.model.sharedModel.getSource()
-        })),
-        notebook.activeCellIndex,
-        detail?.function ?? null
-      );
+      const cells = notebook.widgets.map(cell => ({
+        type: cell.model.type,
+        source: cell.model.sharedModel.getSource()
+      }));
+      const index = pickSourceCell(cells, notebook.activeCellIndex, detail?.function ?? null);
       if (index === null) {
         return null;
       }
       const cell = notebook.widgets[index];
-      return { code: cell.model.sharedModel.getSource(), editor: cell.editor };
+      return {
+        code: cell.model.sharedModel.getSource(),
+        editor: cell.editor,
+        context: earlierCells(cells, index)
+      };
     },
     showProblem,
     clearErrorLine,

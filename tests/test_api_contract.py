@@ -7,6 +7,7 @@ packages/client/test/contract.spec.ts fails when that file is stale.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import jsonschema
@@ -78,6 +79,29 @@ def test_the_service_answers_in_the_contract(service, small_bank):
     )
     conforms(service.solution(USER, "nnx-ema-step"), "Solution")
     conforms(service.progress_of(USER), "Progress")
+    # opening the problem (detail, above) started its pitfalls' signatures; once ready, a
+    # Check of a listed pitfall's code names it
+    ema = small_bank.get("nnx-ema-step")
+    end = time.monotonic() + 300
+    while service.pitfalls.ready(ema) is None and time.monotonic() < end:
+        time.sleep(0.5)
+    swapped = (ema.path / "wrong" / "swapped_blend.py").read_text()
+    named = service.check(USER, "nnx-ema-step", swapped)
+    conforms(named, "CheckResult")
+    assert named["pitfall"] is not None and named["pitfall"]["title"] == "Swapped blend"
+    # the instructors' class views, in the contract too
+    conforms(service.class_overview(), "ClassOverview")
+    conforms(service.class_matrix(), "ClassMatrix")
+    problem = service.class_problem("nnx-ema-step")
+    conforms(problem, "ClassProblemDetail")
+    assert {p["file"]: p["attempts"] for p in problem["pitfalls"]}["swapped_blend"] == 1
+    conforms(service.class_activity("60"), "ClassActivity")
+    conforms(service.class_learner("contract"), "ClassLearnerDetail")
+    conforms(service.class_latest("contract", "nnx-ema-step"), "Submission")
+    for row in service.class_attempts(anonymize=True):
+        conforms(row, "AttemptRow")
+    for row in service.class_progress_rows():
+        conforms(row, "ProgressRow")
     with pytest.raises(Refusal) as err:
         service.solution(USER, "no-such-problem")
     conforms({"message": err.value.message}, "ErrorBody")

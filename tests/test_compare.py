@@ -1,5 +1,7 @@
 """compare(): one sentence per mismatch, leniency for Python numbers, strictness for arrays."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -111,3 +113,11 @@ def test_tuple_items_are_named_when_names_are_given():
     assert compare(expected, actual, names=["loss", "grads"]).startswith("grads: 1 of 2")
     # names that do not fit the tuple are ignored rather than misapplied
     assert compare(expected, actual, names=["loss"]).startswith("[1]: ")
+
+
+def test_a_long_preview_is_cut_after_a_whole_number_with_its_brackets_closed():
+    big = np.random.default_rng(0).normal(size=(8, 16)).astype(np.float32)
+    text = preview(big, 80)
+    assert len(text) <= 80 and text.endswith(", …]")
+    assert not re.search(r"-?\d\.?…|-…", text)  # never "[-0.…"
+    assert text.count("[") == text.count("]")

@@ -171,3 +171,13 @@ def test_a_progress_file_from_before_alembic_is_migrated_not_lost(tmp_path):
     assert {"idempotency_key", "result"} <= cols
     # a second process opening it again changes nothing
     assert ProgressStore(path).history("os:ann", "nnx-ema-step").attempts == 3
+
+
+def test_attempts_that_do_not_count_are_kept_but_not_failed(store):
+    store.record("a", "p", "starter", "failed", False, 1.0, counted=False)
+    store.record("a", "p", "def f(:", "error", False, 1.0, counted=False)
+    store.record("a", "p", "mine", "failed", False, 1.0)
+    h = store.history("a", "p")
+    assert (h.attempts, h.failed, h.solved) == (3, 1, False)
+    store.record_solution_view("a", "p")
+    assert store.history("a", "p").solution_viewed and not store.history("a", "q").solution_viewed

@@ -72,6 +72,7 @@ async def test_list_problems(api):
         "sprint_title": "NNX modules and state",
         "order": 19,
         "difficulty": "easy",
+        "function": "ema_step",
         "status": "new",
         "attempts": 0,
     }
@@ -127,9 +128,11 @@ async def test_solution_unlocks_when_solved(api, small_bank):
     await api("GET", "problems", EMA, "solution", expect=403)
     r = await api("POST", "problems", EMA, "check", body={"code": GOOD})
     assert r["passed"] and r["status"] == "passed"
+    assert (await api("GET", "problems", EMA))["solution_viewed"] is False
     sol = await api("GET", "problems", EMA, "solution")
     assert sol["code"].strip() == solution and "blend" in sol["notes_md"]
-    assert (await api("GET", "problems", EMA))["status"] == "solved"
+    d = await api("GET", "problems", EMA)
+    assert d["status"] == "solved" and d["solution_viewed"] is True  # shown again after a reload
 
 
 async def test_solution_unlocks_after_three_failed_attempts(api):
@@ -139,6 +142,75 @@ async def test_solution_unlocks_after_three_failed_attempts(api):
         assert f"{3 - n} more failed Check" in msg
     await api("POST", "problems", EMA, "check", body={"code": WRONG})
     assert "def ema_step" in (await api("GET", "problems", EMA, "solution"))["code"]
+
+
+async def test_only_checks_that_ran_the_learners_own_code_count_toward_the_solution(api):
+    """Three Checks of the untouched starter or of a syntax error unlock nothing; each is kept."""
+    starter = (await api("GET", "problems", EMA))["starter"]
+    for code in (starter, starter + "\n# a comment changes nothing\n", "def ema_step(:\n"):
+        r = await api("POST", "problems", EMA, "check", body={"code": code})
+        assert r["passed"] is False and r["counted"] is False and r["saved"] is True
+    d = await api("GET", "problems", EMA)
+    assert d["attempts"] == 3 and d["status"] == "attempted" and d["hints"]["next_available"]
+    assert d["solution_available"] is False
+    assert "3 more failed Checks of your own code" in d["solution_locked_reason"]
+    r = await api("POST", "problems", EMA, "check", body={"code": WRONG})
+    assert r["counted"] is True and "2 more failed Checks" in r["solution_locked_reason"]
+
+
+async def test_a_helper_defined_in_an_earlier_cell_is_part_of_the_check(api):
+    helper = "import math\nSCALE = 1.0\n\ndef blend(a, b, w):\n    return w * a + (1.0 - w) * b\n\nprint('plotting')\nlosses = train()\n"
+    code = "def ema_step(seed, params_arr, ema_arr, decay):\n    return SCALE * blend(ema_arr, params_arr, decay)\n"
+    alone = await api("POST", "problems", EMA, "check", body={"code": code})
+    assert alone["status"] == "error" and "name 'SCALE' is not defined" in alone["error"]["message"]
+    r = await api(
+        "POST",
+        "problems",
+        EMA,
+        "check",
+        body={"code": code, "context": [{"cell": 2, "code": helper}]},
+    )
+    assert r["passed"], r["error"]
+    assert "plotting" not in r["stdout"]  # only definitions of the cell above ran
+    # an error inside the helper names the checked cell's line, and the helper's cell in the trace
+    broken = helper.replace("w * a", "w * a_typo")
+    r = await api(
+        "POST",
+        "problems",
+        EMA,
+        "check",
+        body={"code": code, "context": [{"cell": 2, "code": broken}]},
+    )
+    assert r["error"]["line"] == 2 and "cell 2, line 5, in blend" in r["error"]["traceback"]
+    # a name set by code a Check does not run: the message says why it is missing
+    uses = "def ema_step(seed, params_arr, ema_arr, decay):\n    return losses\n"
+    r = await api(
+        "POST",
+        "problems",
+        EMA,
+        "check",
+        body={"code": uses, "context": [{"cell": 2, "code": helper}]},
+    )
+    assert "`losses` is set in cell 2 by code that a Check does not run" in r["error"]["message"]
+    bad = await api(
+        "POST", "problems", EMA, "check", body={"code": code, "context": "x"}, expect=400
+    )
+    assert "`context` must be a list" in bad["message"]
+
+
+async def test_a_running_check_can_be_cancelled_and_is_not_recorded(api):
+    assert (await api("DELETE", "problems", EMA, "check")) == {"cancelled": 0}
+    endless = "def ema_step(seed, params_arr, ema_arr, decay):\n    while True:\n        pass\n"
+    running = asyncio.ensure_future(
+        api("POST", "problems", EMA, "check", body={"code": endless}, expect=409)
+    )
+    for _ in range(600):  # until the pool has the job (a first Check also runs the reference)
+        await asyncio.sleep(0.1)
+        if (await api("DELETE", "problems", EMA, "check"))["cancelled"]:
+            break
+    refused = await asyncio.wait_for(running, 60)
+    assert "You cancelled this Check" in refused["message"]
+    assert (await api("GET", "problems", EMA))["attempts"] == 0
 
 
 async def test_a_check_answers_with_all_it_moved(api):

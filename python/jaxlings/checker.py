@@ -8,6 +8,7 @@ no worker sees. The verdict is decided here, in the server process, from plain d
 
 from __future__ import annotations
 
+import ast
 import hmac
 import json
 import logging
@@ -25,6 +26,7 @@ import numpy as np
 
 from .api import CaseResult, CheckError, CheckReport, Verdict
 from .bank import Problem
+from .context import EarlierCell, context_jobs, missing_name_note
 from .harness import codec
 from .harness.compare import compare, preview
 from .harness.pool import REFERENCE, Outcome, Owner, WorkerPool
@@ -112,13 +114,14 @@ def case_order(problem: Problem) -> list[int]:
     ]
 
 
-def check_job(problem: Problem, source: str) -> Frame:
+def check_job(problem: Problem, source: str, context: Optional[list[EarlierCell]] = None) -> Frame:
     """The job for a worker: cases in case_order(); what runs from `silent_from` on (hidden cases,
-    structural checks) prints nothing the learner sees."""
+    structural checks) prints nothing the learner sees; `context` cells' definitions run first."""
     order = case_order(problem)
     encoded = _encoded_cases(problem)
     return {
         "op": "check",
+        "context": context_jobs(context or []),
         "source": source,
         "function": problem.function,
         "cases": [encoded[i] for i in order],
@@ -269,22 +272,27 @@ class Checker:
                     fh.write(os.urandom(32))
             except FileExistsError:
                 pass
-            key = _read_regular(path, 4096, CACHE_READ_S)
+            key = read_regular(path, 4096, CACHE_READ_S)
             if key is None or len(key) < 32:
                 raise OSError(f"{path} is not a usable cache key")
             self._hmac_key = key
         return self._hmac_key
 
+    def sign(self, problem: Problem, body: bytes, purpose: bytes = b"") -> str:
+        """The HMAC of a cache file's body for this exact problem content; `purpose` keeps one
+        kind of cache file (b"pitfalls") from passing for another."""
+        message = problem.content_hash.encode() + b"\0" + purpose + body
+        return hmac.new(self._key(), message, "sha256").hexdigest()
+
     def _read_cache(self, problem: Problem) -> Optional[Frame]:
         path = self._cache_path(problem)
         try:
-            raw = _read_regular(path, MAX_CACHE_BYTES, CACHE_READ_S)
+            raw = read_regular(path, MAX_CACHE_BYTES, CACHE_READ_S)
             if raw is None:
                 return None
             doc = codec.loads_bounded(raw)
             body = json.dumps(doc["payload"], sort_keys=True).encode()
-            mac = hmac.new(self._key(), problem.content_hash.encode() + b"\0" + body, "sha256")
-            if not hmac.compare_digest(mac.hexdigest(), str(doc["hmac"])):
+            if not hmac.compare_digest(self.sign(problem, body), str(doc["hmac"])):
                 raise ValueError("its HMAC does not match: it was not written by this server")
             payload: Frame = doc["payload"]
             if len(payload["cases"]) != len(problem.cases):
@@ -303,8 +311,7 @@ class Checker:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             body = json.dumps(payload, sort_keys=True).encode()
-            mac = hmac.new(self._key(), problem.content_hash.encode() + b"\0" + body, "sha256")
-            doc = {"problem": problem.id, "hmac": mac.hexdigest(), "payload": payload}
+            doc = {"problem": problem.id, "hmac": self.sign(problem, body), "payload": payload}
             tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
             with os.fdopen(fd, "w") as fh:
@@ -367,21 +374,51 @@ class Checker:
     # ------------------------------------------------------------ checking a submission
 
     def check(
-        self, problem: Problem, source: str, owner: Any, time_limit_s: Optional[float] = None
+        self,
+        problem: Problem,
+        source: str,
+        owner: Any,
+        time_limit_s: Optional[float] = None,
+        context: Optional[list[EarlierCell]] = None,
     ) -> CheckReport:
-        """Run `source` against `problem` for `owner` and decide the verdict."""
+        """Run `source` (after the definitions of the `context` cells) against `problem` for
+        `owner` and decide the verdict."""
         expected = self.expected(problem)
         limit = time_limit_s or self.time_limit(problem)
         t0 = time.monotonic()
         outcome = self.pool.run(
-            check_job(problem, source),
+            check_job(problem, source, context),
             owner,
             time_limit_s=limit,
             memory_limit_mb=problem.memory_limit_mb,
+            tag=problem.id,
         )
+        if outcome.status == "cancelled":
+            raise Cancelled(problem.id)
         self.recent.add(problem)
         # the learner waited for a worker too: the duration is the whole check's
-        return build_result(problem, expected, outcome, limit, (time.monotonic() - t0) * 1000.0)
+        report = build_result(problem, expected, outcome, limit, (time.monotonic() - t0) * 1000.0)
+        error = report["error"]
+        note = missing_name_note(error["message"], context or []) if error else None
+        if error and note:
+            old = error["message"]
+            error["message"] = f"{old} {note}"
+            for row in report["cases"]:
+                if row["message"] and old in row["message"]:
+                    row["message"] = row["message"].replace(old, error["message"])
+        return report
+
+
+class Cancelled(Exception):
+    """The learner stopped the Check (WorkerPool.cancel) before it finished."""
+
+
+def is_starter(code: str, starter: str) -> bool:
+    """Whether `code` is the problem's starter, up to comments, blank lines and formatting."""
+    try:
+        return ast.dump(ast.parse(code)) == ast.dump(ast.parse(starter))
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
 
 
 def _decoded(payload: Frame) -> Expected:
@@ -391,7 +428,7 @@ def _decoded(payload: Frame) -> Expected:
     )
 
 
-def _read_regular(path: Path, max_bytes: int, timeout_s: float) -> Optional[bytes]:
+def read_regular(path: Path, max_bytes: int, timeout_s: float) -> Optional[bytes]:
     """A regular file's bytes, or None if it is missing; refuses (OSError) symlinks, FIFOs,
     devices, files over max_bytes, and reads that take longer than timeout_s."""
     try:
@@ -661,6 +698,9 @@ def build_result(
         "stdout_truncated": outcome.stdout_truncated,
         "stderr_truncated": outcome.stderr_truncated,
         "duration_ms": round(outcome.duration_ms if duration_ms is None else duration_ms, 1),
+        "pitfall": None,  # named by the service (pitfalls.py), which knows the listed pitfalls
+        "ran": outcome.status != "tampered"
+        and (bool(by_index) or isinstance(running.get("case"), int)),
     }
 
 

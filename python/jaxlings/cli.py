@@ -68,12 +68,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2))
         return EXIT_PASSED
     current = None
+    width = max(2, *(len(str(p.order)) for p in bank))  # 100 and up keep the columns aligned
     for p in bank:
         if p.sprint.key != current:
             current = p.sprint.key
             count = sum(1 for q in bank if q.sprint.key == current)
             print(f"\nSprint {p.sprint.key} — {p.sprint.title} ({count} problems)")
-        print(f"  {p.order:02d}  {p.id:<30} {p.difficulty:<7} {p.title}")
+        print(f"  {p.order:0{width}d}  {p.id:<30} {p.difficulty:<7} {p.title}")
     print(f"\n{len(bank)} problems in {len({p.sprint.key for p in bank})} sprints")
     for err in bank.errors:
         print(f"warning: {err}", file=sys.stderr)
@@ -248,6 +249,33 @@ def cmd_openapi(args: argparse.Namespace) -> int:
     return EXIT_PASSED
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """The class's attempts or progress as CSV, read straight from the progress database."""
+    from . import identity
+    from .bank import Bank
+    from .dashboard import ATTEMPT_COLUMNS, PROGRESS_COLUMNS, ClassDashboard, to_csv
+    from .progress import ProgressStore, ProgressUnavailable
+
+    data = identity.data_dir(args.data_dir)
+    store = ProgressStore(identity.database(data, args.db))
+    try:
+        dash = ClassDashboard(Bank(Path(args.problems) if args.problems else None), store, data)
+        if args.what == "attempts":
+            text = to_csv(dash.attempt_rows(args.anonymize, args.salt), ATTEMPT_COLUMNS)
+        else:
+            text = to_csv(dash.progress_rows(args.anonymize, args.salt), PROGRESS_COLUMNS)
+    except (ProgressUnavailable, OSError) as exc:
+        print(f"jaxlings: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        store.close()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_PASSED
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .server.serve import serve
 
@@ -299,6 +327,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("openapi", help="print the REST API as an OpenAPI 3.1 document")
     p.add_argument("-o", "--output", help="write it to this file instead")
     p.set_defaults(run=cmd_openapi)
+    p = sub.add_parser(
+        "export", help="the class's attempts or progress as CSV (columns: see README)"
+    )
+    p.add_argument(
+        "--db",
+        help="progress database: a SQLAlchemy URL or a SQLite file (default: "
+        "$JAXLINGS_DATABASE_URL, else <data dir>/progress.sqlite)",
+    )
+    p.add_argument("--what", choices=("attempts", "progress"), default="attempts")
+    p.add_argument(
+        "--anonymize",
+        action="store_true",
+        help="replace user names with stable pseudonyms (HMAC of the user with a key kept in "
+        "<data dir>/export.key, or --salt)",
+    )
+    p.add_argument("--salt", help="the pseudonyms' key instead of <data dir>/export.key")
+    p.add_argument("--data-dir", help="where export.key is kept (default: the data dir)")
+    p.add_argument("--problems", help="problem bank folder (default: the installed bank)")
+    p.add_argument("-o", "--output", help="write to this file (default: stdout)")
+    p.set_defaults(run=cmd_export)
     p = sub.add_parser(
         "serve",
         help="serve the REST API on 127.0.0.1 for an editor; prints {url, token} when ready",

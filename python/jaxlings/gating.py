@@ -20,7 +20,7 @@ class Gate:
 @dataclass(frozen=True)
 class HintPolicy:
     """Hints unlock after the first attempt, one per request; the solution once solved or
-    after `solution_after_failed` failed attempts."""
+    after `solution_after_failed` counted failed attempts (History.failed)."""
 
     solution_after_failed: int = 3
 
@@ -44,6 +44,7 @@ class HintPolicy:
             sol_ok = False
             sol_reason = (
                 f"The solution unlocks when you solve the problem or after {left} more "
-                f"failed Check{'s' if left != 1 else ''}."
+                f"failed Check{'s' if left != 1 else ''} of your own code (the untouched "
+                "starter or code that does not run does not count)."
             )
         return Gate(revealed, next_ok, next_reason, sol_ok, sol_reason)

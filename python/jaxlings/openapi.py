@@ -10,8 +10,11 @@ from . import __version__, api
 JSON = dict[str, Any]
 
 # Literal aliases that get a schema of their own (and a named type in TypeScript)
-NAMED_LITERALS = {"Status": api.Status, "Verdict": api.Verdict}
+NAMED_LITERALS = {"Status": api.Status, "Verdict": api.Verdict, "Cell": api.Cell}
 PRIMITIVES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+# fields required in a TypedDict declared total=False for its optional ones (NotRequired is
+# not seen under postponed annotations before Python 3.12)
+REQUIRED_ANYWAY = {"CheckRequest": {"code"}}
 
 
 def typed_dicts() -> dict[str, type]:
@@ -59,7 +62,8 @@ def object_schema(td: type) -> JSON:
     ):  # TypedDict's generated docstring says nothing
         schema["description"] = doc
     schema["properties"] = {field: schema_of(tp) for field, tp in hints.items()}
-    required = getattr(td, "__required_keys__", frozenset(hints))
+    required = set(getattr(td, "__required_keys__", frozenset(hints)))
+    required |= REQUIRED_ANYWAY.get(td.__name__, set())
     schema["required"] = [field for field in hints if field in required]
     schema["additionalProperties"] = False
     return schema
@@ -116,6 +120,7 @@ def document() -> JSON:
                 _json("CheckResult", "The verdict, case by case."),
                 {
                     "400": "The body is not a JSON object with a code string.",
+                    "409": "The learner cancelled the Check (DELETE); nothing was recorded.",
                     **unknown,
                     "500": "The problem's reference is broken.",
                     "503": "The checker is busy or shutting down.",
@@ -124,6 +129,12 @@ def document() -> JSON:
                     "required": True,
                     "content": {"application/json": {"schema": _ref("CheckRequest")}},
                 },
+            ),
+            "delete": _operation(
+                "cancelCheck",
+                "Stop the user's running Check of the problem (it answers 409, unrecorded)",
+                _json("CancelReply", "How many running Checks were stopped."),
+                unknown,
             ),
         },
         "/problems/{id}/hints/next": {
@@ -153,6 +164,7 @@ def document() -> JSON:
             )
         },
     }
+    paths.update(class_paths(problem_id))
     return {
         "openapi": "3.1.0",
         "info": {
@@ -175,4 +187,107 @@ def document() -> JSON:
                 }
             },
         },
+    }
+
+
+def class_paths(problem_id: JSON) -> JSON:
+    """The instructors' endpoints (the classroom service); learners get 403."""
+    learner = {
+        "name": "user",
+        "in": "path",
+        "required": True,
+        "description": "The learner as the dashboard names them, e.g. ann.",
+        "schema": {"type": "string"},
+    }
+    only = {"403": "Only the class's instructors may call this."}
+
+    def rows(name: str, columns: type, what: str) -> JSON:
+        params = [
+            {
+                "name": "format",
+                "in": "query",
+                "description": "csv (default, a download) or json (the same rows).",
+                "schema": {"type": "string", "enum": ["csv", "json"]},
+            },
+            {
+                "name": "anonymize",
+                "in": "query",
+                "description": "1 replaces user names with stable pseudonyms.",
+                "schema": {"type": "string"},
+            },
+        ]
+        ok = {
+            "description": f"{what}: columns {', '.join(columns.__annotations__)}.",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/json": {"schema": {"type": "array", "items": _ref(columns.__name__)}},
+            },
+        }
+        return {"get": _operation(name, what, ok, only, parameters=params)}
+
+    return {
+        "/class/overview": {
+            "get": _operation(
+                "classOverview",
+                "Per learner, problem and sprint: started, solved, medians, reveals",
+                _json("ClassOverview", "The class at a glance."),
+                only,
+            )
+        },
+        "/class/matrix": {
+            "get": _operation(
+                "classMatrix",
+                "Learners x problems: solved, attempted or new",
+                _json("ClassMatrix", "The heatmap's cells, one row per learner."),
+                only,
+            )
+        },
+        "/class/problems/{id}": {
+            "parameters": [problem_id],
+            "get": _operation(
+                "classProblem",
+                "A problem's misconception map and attempts-to-solve histogram",
+                _json("ClassProblemDetail", "What fails, and which listed pitfall it resembles."),
+                {**only, "404": "There is no such problem."},
+            ),
+        },
+        "/class/activity": {
+            "get": _operation(
+                "classActivity",
+                "Attempts over time",
+                _json("ClassActivity", "Attempts and passes per bucket (gaps are zeros)."),
+                {**only, "400": "bucket_s is not 60 to 2592000 seconds."},
+                parameters=[
+                    {
+                        "name": "bucket_s",
+                        "in": "query",
+                        "description": "Bucket length in seconds (default 3600); lengthened "
+                        f"so that there are at most {2000} buckets.",
+                        "schema": {"type": "integer"},
+                    }
+                ],
+            )
+        },
+        "/class/learners/{user}": {
+            "parameters": [learner],
+            "get": _operation(
+                "classLearner",
+                "One learner's progress across the track",
+                _json("ClassLearnerDetail", "The learner's status on every problem."),
+                {**only, "404": "No such learner has checked a problem."},
+            ),
+        },
+        "/class/learners/{user}/problems/{id}/latest": {
+            "parameters": [learner, problem_id],
+            "get": _operation(
+                "classLatestSubmission",
+                "A learner's latest submission for a problem (read-only)",
+                _json("Submission", "The code as last checked."),
+                {**only, "404": "The learner has not checked that problem."},
+            ),
+        },
+        "/class/attempts.csv": rows("classAttempts", api.AttemptRow, "Every attempt, one row each"),
+        "/class/progress.csv": rows(
+            "classProgressRows", api.ProgressRow, "Every learner's status on every problem"
+        ),
     }

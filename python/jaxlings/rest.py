@@ -16,6 +16,7 @@ from typing import Any, Optional
 import tornado.web
 
 from .checker import MAX_CODE_BYTES
+from .dashboard import ATTEMPT_COLUMNS, PROGRESS_COLUMNS, to_csv
 from .service import JaxlingsService, Refusal
 
 # checks block on a worker; they wait in these threads, never on the event loop, and cheap
@@ -23,7 +24,7 @@ from .service import JaxlingsService, Refusal
 _CHECKS = ThreadPoolExecutor(max_workers=64, thread_name_prefix="jaxlings-check")
 _CHEAP = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jaxlings-api")
 # the most a Check's body may be: the code limit in JSON's worst escaping (6 bytes a character), plus slack
-MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 4096
+MAX_BODY_BYTES = 6 * MAX_CODE_BYTES + 64 * 1024  # JSON escapes, and the cells of `context`
 DISCARD_BYTES = 16 * 1024 * 1024  # larger bodies are not read at all
 TOO_LARGE = f"The code is larger than {MAX_CODE_BYTES // 1024} KiB; submit just the cell with your function."
 
@@ -128,10 +129,24 @@ class CheckVerbs(Verbs):
         except Refusal as exc:
             return self.refuse(exc.status, exc.message)
         key = self.request.headers.get(IDEMPOTENCY_HEADER)  # type: ignore[attr-defined]
-        await self.call(self._check, self.user, problem_id, body.get("code"), key, executor=_CHECKS)
+        await self.call(
+            self._check,
+            self.user,
+            problem_id,
+            body.get("code"),
+            key,
+            body.get("context"),
+            executor=_CHECKS,
+        )
 
-    def _check(self, user: str, problem_id: str, code: Any, key: Optional[str]) -> object:
-        return self.service.check(user, problem_id, code, key=key)
+    def _check(
+        self, user: str, problem_id: str, code: Any, key: Optional[str], context: Any
+    ) -> object:
+        return self.service.check(user, problem_id, code, key=key, context=context)
+
+    @tornado.web.authenticated
+    async def delete(self, problem_id: str) -> None:
+        await self.call(self.service.cancel, self.user, problem_id)
 
 
 class HintVerbs(Verbs):
@@ -152,14 +167,119 @@ class ProgressVerbs(Verbs):
         await self.call(self.service.progress_of, self.user)
 
 
-class ClassProgressVerbs(Verbs):
+CLASS_ONLY = "Only the class's instructors can see the class's progress."
+
+
+class ClassVerbs(Verbs):
+    """The instructors' class endpoints: learners get 403 with a sentence."""
+
+    refusal = CLASS_ONLY
+
+    async def instructor(self) -> bool:
+        if await self.is_instructor():
+            return True
+        self.refuse(403, self.refusal)
+        return False
+
+
+class ClassProgressVerbs(ClassVerbs):
     """Every learner's progress: instructors only."""
 
     @tornado.web.authenticated
     async def get(self) -> None:
-        if not await self.is_instructor():
-            return self.refuse(403, "Only the class's instructors can see the class's progress.")
-        await self.call(self.service.class_progress)
+        if await self.instructor():
+            await self.call(self.service.class_progress)
+
+
+class ClassOverviewVerbs(ClassVerbs):
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        if await self.instructor():
+            await self.call(self.service.class_overview)
+
+
+class ClassMatrixVerbs(ClassVerbs):
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        if await self.instructor():
+            await self.call(self.service.class_matrix)
+
+
+class ClassProblemVerbs(ClassVerbs):
+    @tornado.web.authenticated
+    async def get(self, problem_id: str) -> None:
+        if await self.instructor():
+            await self.call(self.service.class_problem, problem_id)
+
+
+class ClassActivityVerbs(ClassVerbs):
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        if await self.instructor():
+            bucket = self.get_argument("bucket_s", None)  # type: ignore[attr-defined]
+            await self.call(self.service.class_activity, bucket)
+
+
+class ClassLearnerVerbs(ClassVerbs):
+    @tornado.web.authenticated
+    async def get(self, user: str) -> None:
+        if await self.instructor():
+            await self.call(self.service.class_learner, user)
+
+
+class ClassLatestVerbs(ClassVerbs):
+    """A learner's latest code for a problem, read-only: learners' code is for instructors."""
+
+    refusal = "Only the class's instructors can read learners' code."
+
+    @tornado.web.authenticated
+    async def get(self, user: str, problem_id: str) -> None:
+        if await self.instructor():
+            await self.call(self.service.class_latest, user, problem_id)
+
+
+class ClassExportVerbs(ClassVerbs):
+    """A CSV download (or `?format=json`, the same rows); `?anonymize=1` names by pseudonym."""
+
+    name = ""
+    columns: list[str] = []
+
+    def rows(self, anonymize: bool) -> list[Any]:
+        raise NotImplementedError
+
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        if not await self.instructor():
+            return
+        anonymize = self.get_argument("anonymize", "0") not in ("0", "", "false", "no")  # type: ignore[attr-defined]
+        fmt = self.get_argument("format", "csv")  # type: ignore[attr-defined]
+        if fmt not in ("csv", "json"):
+            return self.refuse(400, "format must be csv or json.")
+        if fmt == "json":
+            return await self.call(self.rows, anonymize)
+        try:
+            rows = await asyncio.get_running_loop().run_in_executor(_CHEAP, self.rows, anonymize)
+        except Refusal as exc:
+            return self.refuse(exc.status, exc.message)
+        self.set_header("Content-Type", "text/csv; charset=utf-8")  # type: ignore[attr-defined]
+        self.set_header(  # type: ignore[attr-defined]
+            "Content-Disposition", f'attachment; filename="jaxlings-{self.name}.csv"'
+        )
+        self.finish(to_csv(rows, self.columns))  # type: ignore[attr-defined]
+
+
+class ClassAttemptsVerbs(ClassExportVerbs):
+    name, columns = "attempts", ATTEMPT_COLUMNS
+
+    def rows(self, anonymize: bool) -> list[Any]:
+        return list(self.service.class_attempts(anonymize))
+
+
+class ClassProgressCsvVerbs(ClassExportVerbs):
+    name, columns = "progress", PROGRESS_COLUMNS
+
+    def rows(self, anonymize: bool) -> list[Any]:
+        return list(self.service.class_progress_rows(anonymize))
 
 
 class NotFoundVerbs(Verbs):
@@ -179,6 +299,14 @@ ROUTES: list[tuple[str, type[Verbs]]] = [
     (rf"problems/{PID}/solution/?", SolutionVerbs),
     (r"progress/?", ProgressVerbs),
     (r"class/progress/?", ClassProgressVerbs),
+    (r"class/overview/?", ClassOverviewVerbs),
+    (r"class/matrix/?", ClassMatrixVerbs),
+    (rf"class/problems/{PID}/?", ClassProblemVerbs),
+    (r"class/activity/?", ClassActivityVerbs),
+    (rf"class/learners/{PID}/?", ClassLearnerVerbs),
+    (rf"class/learners/{PID}/problems/{PID}/latest/?", ClassLatestVerbs),
+    (r"class/attempts\.csv", ClassAttemptsVerbs),
+    (r"class/progress\.csv", ClassProgressCsvVerbs),
     (r".*", NotFoundVerbs),
 ]
 

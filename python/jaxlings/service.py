@@ -15,23 +15,42 @@ from pathlib import Path
 from typing import Any, Optional, cast
 
 from .api import (
+    AttemptRow,
+    CancelReply,
     CheckReport,
     CheckResult,
+    ClassActivity,
+    ClassLearnerDetail,
+    ClassMatrix,
+    ClassOverview,
+    ClassProblemDetail,
     HintReveal,
     HintsInfo,
     Isolation,
     ProblemDetail,
     ProblemSummary,
     Progress,
+    ProgressRow,
     Solution,
     SprintProgress,
     Status,
+    Submission,
 )
 from .bank import Bank, Problem
-from .checker import MAX_CODE_BYTES, Checker, ProblemError, RecentProblems
+from .checker import (
+    MAX_CODE_BYTES,
+    Cancelled,
+    Checker,
+    ProblemError,
+    RecentProblems,
+    is_starter,
+)
+from .context import EarlierCell
+from .dashboard import ClassDashboard, NotFound, bucket_of
 from .gating import HintPolicy
 from .harness.pool import PER_USER_IN_FLIGHT, Busy, WorkerPool
 from .identity import display_name
+from .pitfalls import Pitfalls, failure_names
 from .progress import History, ProgressStore, ProgressUnavailable
 
 # what a client may send as an Idempotency-Key: a UUID or similar token, not arbitrary text
@@ -87,6 +106,13 @@ class JaxlingsService:
             share_workers=share_workers,
         )
         self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override, recent)
+        self.pitfalls = Pitfalls(self.checker, self.data_dir / "pitfalls")
+        self.dashboard = ClassDashboard(
+            self.bank,
+            self.progress,
+            self.data_dir,
+            signatures=lambda p: self.pitfalls.ready(p, start=True),
+        )
 
     def start(self) -> None:
         try:
@@ -137,6 +163,7 @@ class JaxlingsService:
             "sprint_title": p.sprint.title,
             "order": p.order,
             "difficulty": p.difficulty,
+            "function": p.function,
             "status": self._status(h),
             "attempts": h.attempts,
         }
@@ -159,6 +186,7 @@ class JaxlingsService:
     def detail(self, user: str, problem_id: str) -> ProblemDetail:
         p = self.problem(problem_id)
         self.checker.prepare(p)  # the learner is reading it: get the expected outputs ready
+        self.pitfalls.prepare(p)  # and, after them, the signatures of its listed pitfalls
         h = self._history(user, p)
         gate = self.policy.gate(h, len(p.hints))
         return {
@@ -170,6 +198,7 @@ class JaxlingsService:
             "hints": self._hints(p, h),
             "solution_available": gate.solution_available,
             "solution_locked_reason": gate.solution_reason,
+            "solution_viewed": h.solution_viewed and gate.solution_available,
             "isolation": cast(Isolation, self.pool.isolation.as_json()),
         }
 
@@ -206,10 +235,16 @@ class JaxlingsService:
         return cast(CheckReport, done.result), done.number
 
     def check(
-        self, user: str, problem_id: str, code: Any, key: Optional[str] = None
+        self,
+        user: str,
+        problem_id: str,
+        code: Any,
+        key: Optional[str] = None,
+        context: Any = None,
     ) -> CheckResult:
-        """Check `code` and record the attempt; a retry with the same idempotency `key` is
-        answered from the first attempt and not recorded again."""
+        """Check `code` (after the definitions of the `context` cells above it) and record the
+        attempt; a retry with the same idempotency `key` is answered from the first attempt and
+        not recorded again."""
         p = self.problem(problem_id)
         if key is not None and not (isinstance(key, str) and KEY_RE.match(key)):
             raise Refusal(
@@ -238,9 +273,14 @@ class JaxlingsService:
             )
         if "\x00" in code:
             raise Refusal(400, "The code contains a null byte; remove it and check again.")
+        earlier = self._earlier_cells(context, size)
         self._rate_limit(user)
         try:
-            report = self.checker.check(p, code, user)
+            report = self.checker.check(p, code, user, context=earlier)
+        except Cancelled:
+            raise Refusal(
+                409, "You cancelled this Check; it was not recorded and does not count."
+            ) from None
         except Busy:
             raise Refusal(
                 429,
@@ -265,8 +305,12 @@ class JaxlingsService:
                 "The checker is not available (the server may be shutting down); "
                 "try again in a moment.",
             ) from None
+        # named only when the pitfalls' signatures are ready (opening the problem starts
+        # them): a Check never waits for them
+        report = {**report, "pitfall": self.pitfalls.pitfall_of(p, report)}
         attempt: Optional[int] = None
         save_error: Optional[str] = None
+        counted = report["passed"] or (report["ran"] and not is_starter(code, p.starter))
         try:
             stored = self.progress.record(
                 user,
@@ -277,6 +321,8 @@ class JaxlingsService:
                 report["duration_ms"],
                 key=key,
                 result=dict(report) if key is not None else None,
+                failed=failure_names(report),
+                counted=counted,
             )
             if not stored.new and stored.result is not None:
                 # a concurrent retry recorded it first: answer as it did
@@ -288,7 +334,44 @@ class JaxlingsService:
                 "Your attempt was checked but could not be saved, so it will not "
                 "count toward hints or progress; tell your instructor if this repeats."
             )
-        return self._answer(user, p, report, attempt, save_error)
+        return self._answer(user, p, report, attempt, save_error, counted)
+
+    @staticmethod
+    def _earlier_cells(context: Any, code_size: int) -> list[EarlierCell]:
+        """The request's `context` as EarlierCells; a Refusal when it is not a list of
+        {cell, code} or it is too large together with the code."""
+        if context is None:
+            return []
+        shape = (
+            '`context` must be a list of the cells above, each {"cell": its number, '
+            '"code": its text}.'
+        )
+        if not isinstance(context, list):
+            raise Refusal(400, shape)
+        cells: list[EarlierCell] = []
+        size = code_size
+        for item in context:
+            if not (
+                isinstance(item, dict)
+                and isinstance(item.get("code"), str)
+                and isinstance(item.get("cell"), int)
+                and not isinstance(item.get("cell"), bool)
+                and 0 < item["cell"] < 100_000
+                and "\x00" not in item["code"]
+            ):
+                raise Refusal(400, shape)
+            try:
+                size += len(item["code"].encode("utf-8"))
+            except UnicodeEncodeError:
+                raise Refusal(400, shape) from None
+            if size > MAX_CODE_BYTES:
+                raise Refusal(
+                    413,
+                    f"Your cell and the cells above it are larger than {MAX_CODE_BYTES // 1024} "
+                    "KiB together; move the function and its helpers to a shorter notebook.",
+                )
+            cells.append(EarlierCell(item["cell"], item["code"]))
+        return cells
 
     def _answer(
         self,
@@ -297,20 +380,32 @@ class JaxlingsService:
         report: CheckReport,
         attempt: Optional[int],
         save_error: Optional[str],
+        counted: Optional[bool] = None,
     ) -> CheckResult:
         """The verdict with what the attempt moved, so the front end redraws from it alone."""
         h = self._history(user, p)
         gate = self.policy.gate(h, len(p.hints))
         return {
+            "pitfall": None,  # a result stored before pitfalls were named has none
             **report,
             "attempt": attempt,
             "saved": attempt is not None,
+            "counted": (
+                counted
+                if counted is not None
+                else bool(report["passed"] or report.get("ran", True))
+            ),
             "save_error": save_error,
             "summary": self._summary(p, h),
             "hints": self._hints(p, h),
             "solution_available": gate.solution_available,
             "solution_locked_reason": gate.solution_reason,
         }
+
+    def cancel(self, user: str, problem_id: str) -> CancelReply:
+        """Stop the user's running Check of a problem: its worker is killed, nothing recorded."""
+        p = self.problem(problem_id)
+        return {"cancelled": self.pool.cancel(user, p.id)}
 
     def next_hint(self, user: str, problem_id: str) -> HintReveal:
         p = self.problem(problem_id)
@@ -328,11 +423,13 @@ class JaxlingsService:
 
     def solution(self, user: str, problem_id: str) -> Solution:
         p = self.problem(problem_id)
-        gate = self.policy.gate(self._history(user, p), len(p.hints))
+        h = self._history(user, p)
+        gate = self.policy.gate(h, len(p.hints))
         if not gate.solution_available:
             raise Refusal(403, gate.solution_reason or "The solution is locked.")
         try:
-            self.progress.record_solution_view(user, p.id)
+            if not h.solution_viewed:  # the first view is what an instructor wants to know
+                self.progress.record_solution_view(user, p.id)
         except ProgressUnavailable as exc:
             log.warning("jaxlings: %s", exc)
         return {"code": p.solution, "notes_md": p.solution_notes}
@@ -397,3 +494,52 @@ class JaxlingsService:
                 }
             )
         return {"problems": problems, "learners": learners, "total": len(problems)}
+
+    def _class(self, what: str, fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except NotFound as exc:
+            raise Refusal(404, str(exc)) from None
+        except ProgressUnavailable as exc:
+            raise Refusal(503, f"The {what} could not be read ({exc}); try again.") from None
+
+    def class_overview(self) -> ClassOverview:
+        """Learners, problems and sprints at a glance (instructors only)."""
+        return cast(ClassOverview, self._class("class progress", self.dashboard.overview))
+
+    def class_matrix(self) -> ClassMatrix:
+        return cast(ClassMatrix, self._class("class progress", self.dashboard.matrix))
+
+    def class_problem(self, problem_id: str) -> ClassProblemDetail:
+        p = self.problem(problem_id)
+        return cast(
+            ClassProblemDetail, self._class("problem's attempts", self.dashboard.problem, p)
+        )
+
+    def class_activity(self, bucket_s: Optional[str] = None) -> ClassActivity:
+        try:
+            bucket = bucket_of(bucket_s)
+        except ValueError as exc:
+            raise Refusal(400, str(exc)) from None
+        return cast(ClassActivity, self._class("class activity", self.dashboard.activity, bucket))
+
+    def class_learner(self, user: str) -> ClassLearnerDetail:
+        return cast(
+            ClassLearnerDetail, self._class("learner's progress", self.dashboard.learner, user)
+        )
+
+    def class_latest(self, user: str, problem_id: str) -> Submission:
+        p = self.problem(problem_id)
+        return cast(Submission, self._class("submission", self.dashboard.latest, user, p))
+
+    def class_attempts(self, anonymize: bool = False) -> list[AttemptRow]:
+        """Every attempt as a row of class/attempts.csv; `anonymize` names users by pseudonym."""
+        return cast(
+            list[AttemptRow], self._class("attempts", self.dashboard.attempt_rows, anonymize)
+        )
+
+    def class_progress_rows(self, anonymize: bool = False) -> list[ProgressRow]:
+        return cast(
+            list[ProgressRow],
+            self._class("class progress", self.dashboard.progress_rows, anonymize),
+        )

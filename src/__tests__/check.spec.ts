@@ -27,6 +27,9 @@ class Client implements IJaxlingsClient {
     this.calls.push('check');
     return this.answer;
   }
+  async cancel() {
+    return { cancelled: 0 };
+  }
   async nextHint(): Promise<never> {
     throw new Error('not used');
   }
@@ -53,8 +56,8 @@ class Host implements ICheckHost<INb, never, Editor> {
     isPythonFile: () => false,
     focus: () => null
   };
-  async askProblem(kind: 'notebook' | 'file') {
-    this.asked.push(kind);
+  async askProblem(target: Target<INb, never>) {
+    this.asked.push(target.kind);
     return this.answer;
   }
   bind(target: Target<INb, never>, id: string) {

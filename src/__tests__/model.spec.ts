@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { CheckResult, IJaxlingsClient, Progress } from '../api';
 import { APIError, errorMessageFromBody } from '../api';
-import { JaxlingsModel, withSummary } from '../model';
+import { CheckCancelled, JaxlingsModel, withSummary } from '../model';
 import { detail, hints, result, summary } from '../../packages/client/test/fixtures';
 
 class FakeClient implements IJaxlingsClient {
@@ -42,10 +42,21 @@ class FakeClient implements IJaxlingsClient {
       hints: this.attempts > 0 ? hints({ next_available: true, locked_reason: null }) : hints()
     });
   }
+  refusals: Array<(e: Error) => void> = [];
   check(_id: string, code: string): Promise<CheckResult> {
     this.calls.push('check');
     this.checks.push(code);
-    return new Promise(resolve => this.pending.push(resolve));
+    return new Promise((resolve, reject) => {
+      this.pending.push(resolve);
+      this.refusals.push(reject);
+    });
+  }
+  /** The server stops the running Check: its request is answered 409. */
+  async cancel() {
+    this.calls.push('cancel');
+    this.pending.shift();
+    this.refusals.shift()!(new APIError('You cancelled this Check.', 409));
+    return { cancelled: 1 };
   }
   async nextHint() {
     this.calls.push('nextHint');
@@ -65,6 +76,7 @@ class FakeClient implements IJaxlingsClient {
   }
   /** Answer the oldest pending check as the server would, with what the attempt moved. */
   finish(overrides: Partial<CheckResult> = {}) {
+    this.refusals.shift();
     this.attempts += 1;
     const passed = overrides.passed ?? false;
     this.status = passed || this.status === 'solved' ? 'solved' : 'attempted';
@@ -119,6 +131,19 @@ describe('JaxlingsModel', () => {
     await third;
     expect(model.summary('nnx-ema-step')?.status).toBe('solved');
     expect(model.detail('nnx-ema-step')?.solution_available).toBe(true);
+  });
+
+  it('cancels a running Check quietly: no error, not busy, no result', async () => {
+    const client = new FakeClient();
+    const model = new JaxlingsModel(client);
+    await model.refresh();
+    const check = model.check('nnx-ema-step', 'while True: pass');
+    expect(model.isBusy('nnx-ema-step')).toBe(true);
+    await model.cancel('nnx-ema-step');
+    await expect(check).rejects.toBeInstanceOf(CheckCancelled);
+    expect(model.isBusy('nnx-ema-step')).toBe(false);
+    expect(model.error('nnx-ema-step')).toBeUndefined();
+    expect(model.result('nnx-ema-step')).toBeUndefined();
   });
 
   it('costs one round trip per Check and redraws from its answer', async () => {

@@ -4,15 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { ensureFolder, ensureNotebook, IContents } from '../start';
 import { detail } from '../../packages/client/test/fixtures';
 
-/** The server's files as a set of paths; `get` of a missing path rejects as the server does. */
+/**
+ * The server's files as a set of paths; `get` of a missing path rejects (a 404) as the server
+ * does, and a folder's `get` lists its entries. `gets` records every path asked for.
+ */
 class FakeContents implements IContents {
   constructor(readonly paths = new Set<string>()) {}
   saved: Array<{ path: string; type?: string }> = [];
+  gets: string[] = [];
+  missed: string[] = [];
   async get(path: string): Promise<Contents.IModel> {
-    if (!this.paths.has(path)) {
+    this.gets.push(path);
+    if (path !== '' && !this.paths.has(path)) {
+      this.missed.push(path);
       throw new Error(`${path} not found`);
     }
-    return { path } as Contents.IModel;
+    const prefix = path ? `${path}/` : '';
+    const content = [...this.paths]
+      .filter(p => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
+      .map(p => ({ name: p.slice(prefix.length), path: p }));
+    return { path, content } as unknown as Contents.IModel;
   }
   async save(path: string, options: Partial<Contents.IModel> = {}): Promise<Contents.IModel> {
     this.paths.add(path);
@@ -44,5 +55,13 @@ describe('ensureNotebook', () => {
     const again = await ensureNotebook(contents, 'jaxlings', detail());
     expect(again).toEqual({ path: first.path, created: false });
     expect(contents.saved.filter(s => s.type === 'notebook')).toHaveLength(1);
+  });
+
+  it('asks for no path that does not exist once its folder is there (no 404 in the console)', async () => {
+    const contents = new FakeContents();
+    await ensureNotebook(contents, 'jaxlings/B', detail());
+    await ensureNotebook(contents, 'jaxlings', detail());
+    await ensureNotebook(contents, 'jaxlings', detail());
+    expect(contents.missed).toEqual([]);
   });
 });

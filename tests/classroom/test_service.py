@@ -239,3 +239,37 @@ def test_the_hubs_proxy_reaches_the_service(replicas, tokens, hub):
         timeout=60,
     )
     assert r.status_code == 200 and r.json()["user"] == "hub:ann"
+
+
+CLASS_ENDPOINTS = [
+    "class/overview",
+    "class/matrix",
+    f"class/problems/{EMA}",
+    "class/activity?bucket_s=60",
+    "class/learners/ann",
+    f"class/learners/ann/problems/{EMA}/latest",
+    "class/attempts.csv",
+    "class/progress.csv?format=json",
+]
+
+
+def test_the_class_endpoints_answer_instructors_and_refuse_learners(replicas, tokens):
+    a, b = replicas
+    ok(check(a, tokens["ann"], WRONG))
+    for path in CLASS_ENDPOINTS:
+        r = a.api("GET", path, tokens["ann"])
+        assert r.status_code == 403 and "instructors" in r.json()["message"], (path, r.text)
+        assert WRONG not in r.text
+        assert b.api("GET", path, tokens["teacher"]).status_code == 200, path
+    latest = ok(b.api("GET", f"class/learners/ann/problems/{EMA}/latest", tokens["teacher"]))
+    assert latest["code"] == WRONG and latest["status"] == "failed"
+    overview = ok(a.api("GET", "class/overview", tokens["teacher"]))
+    assert "ann" in {lr["user"] for lr in overview["learners"]}
+    csv_resp = a.api("GET", "class/attempts.csv?anonymize=1", tokens["teacher"])
+    assert csv_resp.headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in csv_resp.headers["Content-Disposition"]
+    header, *rows = csv_resp.text.splitlines()
+    assert header == "user,problem,at_iso,verdict,failed_cases,duration_ms,attempt"
+    assert rows and not any(r.startswith("ann,") for r in rows)
+    missing = b.api("GET", f"class/learners/nobody/problems/{EMA}/latest", tokens["teacher"])
+    assert missing.status_code == 404 and "nobody" in missing.json()["message"]

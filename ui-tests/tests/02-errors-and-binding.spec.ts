@@ -104,7 +104,15 @@ test('a SyntaxError names its line, an endless loop times out, and the next Chec
   await stdout.locator('summary').click();
   await expect(stdout.locator('pre')).toContainText('debugging 0.0');
 
-  // Three failed attempts unlock the solution; unsolved, it asks first.
+  // The syntax error did not count toward the solution (its function never ran): one more.
+  await expect(view.locator('[data-locked="solution"]')).toContainText(
+    '1 more failed Check of your own code'
+  );
+  await clickCheck(notebook);
+  await expect(view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)')).toContainText('attempt 4', {
+    timeout: 60_000
+  });
+  // Three failed attempts of own code unlock the solution; unsolved, it asks first.
   await view.getByRole('button', { name: 'View solution' }).click();
   const dialog = page.locator('.jp-Dialog');
   await expect(dialog).toContainText('Show the solution?');

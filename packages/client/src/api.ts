@@ -15,6 +15,7 @@ export type CaseResult = Schemas['CaseResult'];
 export type CheckError = Schemas['CheckError'];
 export type CheckResult = Schemas['CheckResult'];
 export type CheckRequest = Schemas['CheckRequest'];
+export type EarlierCell = Schemas['EarlierCell'];
 export type HintReveal = Schemas['HintReveal'];
 export type Solution = Schemas['Solution'];
 export type SprintProgress = Schemas['SprintProgress'];
@@ -22,6 +23,7 @@ export type Progress = Schemas['Progress'];
 export type ErrorBody = Schemas['ErrorBody'];
 export type Isolation = Schemas['Isolation'];
 export type CheckReport = Schemas['CheckReport'];
+export type CancelReply = Schemas['CancelReply'];
 
 /** An HTTP error from the jaxlings API, carrying the server's own sentence. */
 export class APIError extends Error {
@@ -122,7 +124,10 @@ export async function request<T>(
 export interface IJaxlingsClient {
   progress(): Promise<Progress>;
   problem(id: string): Promise<ProblemDetail>;
-  check(id: string, code: string): Promise<CheckResult>;
+  /** Check `code`; the definitions of the `context` cells above it run first. */
+  check(id: string, code: string, context?: EarlierCell[]): Promise<CheckResult>;
+  /** Stop the user's running Check of a problem (its request then fails with 409). */
+  cancel(id: string): Promise<CancelReply>;
   nextHint(id: string): Promise<HintReveal>;
   solution(id: string): Promise<Solution>;
 }
@@ -139,12 +144,16 @@ export class JaxlingsClient implements IJaxlingsClient {
     return request<ProblemDetail>(this.transport, problemPath(id));
   }
 
-  check(id: string, code: string): Promise<CheckResult> {
-    const body: CheckRequest = { code };
+  check(id: string, code: string, context?: EarlierCell[]): Promise<CheckResult> {
+    const body: CheckRequest = context?.length ? { code, context } : { code };
     return request<CheckResult>(this.transport, problemPath(id, 'check'), {
       method: 'POST',
       body: JSON.stringify(body)
     });
+  }
+
+  cancel(id: string): Promise<CancelReply> {
+    return request<CancelReply>(this.transport, problemPath(id, 'check'), { method: 'DELETE' });
   }
 
   nextHint(id: string): Promise<HintReveal> {

@@ -43,6 +43,23 @@ export interface ICellInfo {
 }
 
 /**
+ * The problem an unlinked notebook or file is most likely for: the one whose function its code
+ * defines (the sources in order of preference, e.g. the active cell first); null when none.
+ */
+export function guessProblem(
+  sources: string[],
+  problems: readonly { id: string; function: string }[]
+): string | null {
+  for (const source of sources) {
+    const match = problems.find(p => definesFunction(source, p.function));
+    if (match) {
+      return match.id;
+    }
+  }
+  return null;
+}
+
+/**
  * The index of the cell whose text to check.
  * The active cell when it is a code cell that defines the function (or the function is
  * not known); otherwise the nearest code cell above, then below, that defines it; otherwise
@@ -72,6 +89,35 @@ export function pickSourceCell(
     }
   }
   return isCode(activeIndex) ? activeIndex : null;
+}
+
+/** The most the cells sent with a Check may hold together (the server's limit is 256 KiB). */
+export const CONTEXT_BUDGET = 200 * 1024;
+
+/**
+ * The code cells above the checked one, as a Check sends them (the server runs only their
+ * definitions): numbered from 1 as in the notebook, nearest kept first when they are too
+ * large together, in notebook order.
+ */
+export function earlierCells(
+  cells: ICellInfo[],
+  index: number,
+  budget = CONTEXT_BUDGET
+): { cell: number; code: string }[] {
+  const kept: { cell: number; code: string }[] = [];
+  let size = new TextEncoder().encode(cells[index]?.source ?? '').length;
+  for (let i = Math.min(index, cells.length) - 1; i >= 0; i--) {
+    const c = cells[i];
+    if (c.type !== 'code' || !c.source.trim()) {
+      continue;
+    }
+    size += new TextEncoder().encode(c.source).length;
+    if (size > budget) {
+      break;
+    }
+    kept.unshift({ cell: i + 1, code: c.source });
+  }
+  return kept;
 }
 
 /**

@@ -55,7 +55,8 @@ export interface paths {
         put?: never;
         /** Check the learner's code against every case and record an attempt */
         post: operations["checkProblem"];
-        delete?: never;
+        /** Stop the user's running Check of the problem (it answers 409, unrecorded) */
+        delete: operations["cancelCheck"];
         options?: never;
         head?: never;
         patch?: never;
@@ -118,6 +119,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/class/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per learner, problem and sprint: started, solved, medians, reveals */
+        get: operations["classOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/class/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learners x problems: solved, attempted or new */
+        get: operations["classMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/class/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The problem's slug, e.g. nnx-ema-step. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** A problem's misconception map and attempts-to-solve histogram */
+        get: operations["classProblem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/class/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempts over time */
+        get: operations["classActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/class/learners/{user}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The learner as the dashboard names them, e.g. ann. */
+                user: string;
+            };
+            cookie?: never;
+        };
+        /** One learner's progress across the track */
+        get: operations["classLearner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/class/learners/{user}/problems/{id}/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The learner as the dashboard names them, e.g. ann. */
+                user: string;
+                /** @description The problem's slug, e.g. nnx-ema-step. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** A learner's latest submission for a problem (read-only) */
+        get: operations["classLatestSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/class/attempts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every attempt, one row each */
+        get: operations["classAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/class/progress.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every learner's status on every problem */
+        get: operations["classProgressRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -126,6 +274,8 @@ export interface components {
         Status: "new" | "attempted" | "solved";
         /** @enum {string} */
         Verdict: "passed" | "failed" | "error" | "timeout" | "memory";
+        /** @enum {string} */
+        Cell: "solved" | "attempted" | "new";
         ProblemSummary: {
             id: string;
             title: string;
@@ -133,6 +283,7 @@ export interface components {
             sprint_title: string;
             order: number;
             difficulty: string;
+            function: string;
             status: components["schemas"]["Status"];
             attempts: number;
         };
@@ -163,6 +314,7 @@ export interface components {
             hints: components["schemas"]["HintsInfo"];
             solution_available: boolean;
             solution_locked_reason: string | null;
+            solution_viewed: boolean;
             status: components["schemas"]["Status"];
             attempts: number;
             isolation: components["schemas"]["Isolation"];
@@ -184,6 +336,12 @@ export interface components {
             line: number | null;
             traceback: string | null;
         };
+        /** @description The listed pitfall (a wrong/ file of the problem) a failing submission most resembles. */
+        Pitfall: {
+            file: string;
+            title: string;
+            summary_md: string;
+        };
         /** @description What the checker decides about one submission: the verdict and each case. */
         CheckReport: {
             problem: string;
@@ -196,6 +354,8 @@ export interface components {
             stdout_truncated: boolean;
             stderr_truncated: boolean;
             duration_ms: number;
+            pitfall: components["schemas"]["Pitfall"] | null;
+            ran: boolean;
         };
         /**
          * @description A Check's answer: the report, the attempt as saved, and all that the attempt moved
@@ -212,8 +372,11 @@ export interface components {
             stdout_truncated: boolean;
             stderr_truncated: boolean;
             duration_ms: number;
+            pitfall: components["schemas"]["Pitfall"] | null;
+            ran: boolean;
             attempt: number | null;
             saved: boolean;
+            counted: boolean;
             save_error: string | null;
             summary: components["schemas"]["ProblemSummary"];
             hints: components["schemas"]["HintsInfo"];
@@ -243,11 +406,136 @@ export interface components {
             solved: number;
             total: number;
         };
+        /** @description A code cell above the checked one: its 1-based position in the notebook and its text. */
+        EarlierCell: {
+            cell: number;
+            code: string;
+        };
+        /**
+         * @description `code` is the checked cell (required); `context` the code cells above it, whose
+         *         functions, classes, imports and constants run first (context.py).
+         */
         CheckRequest: {
             code: string;
+            context?: components["schemas"]["EarlierCell"][];
+        };
+        /** @description How many of the user's running Checks of the problem were stopped (0: none was running). */
+        CancelReply: {
+            cancelled: number;
         };
         ErrorBody: {
             message: string;
+        };
+        ClassLearner: {
+            user: string;
+            solved: number;
+            attempted: number;
+            attempts: number;
+            last_active: number | null;
+        };
+        ClassProblem: {
+            id: string;
+            title: string;
+            sprint: string;
+            order: number;
+            started: number;
+            solved: number;
+            solve_rate: number;
+            median_attempts_to_solve: number | null;
+            median_time_to_solve_s: number | null;
+            hints_revealed: number;
+            solutions_revealed: number;
+        };
+        ClassSprint: {
+            key: string;
+            title: string;
+            problems: number;
+            started: number;
+            solved: number;
+        };
+        /** @description Per learner, problem and sprint: what the class has done. */
+        ClassOverview: {
+            generated_at: number;
+            learners: components["schemas"]["ClassLearner"][];
+            problems: components["schemas"]["ClassProblem"][];
+            sprints: components["schemas"]["ClassSprint"][];
+        };
+        /** @description The heatmap: one row of cells per learner, one column per problem. */
+        ClassMatrix: {
+            learners: string[];
+            problems: string[];
+            cells: components["schemas"]["Status"][][];
+        };
+        FailureCount: {
+            name: string;
+            /** @enum {string} */
+            kind: "case" | "structure";
+            count: number;
+        };
+        PitfallCount: {
+            file: string;
+            title: string;
+            attempts: number;
+            learners: number;
+        };
+        /** @description The misconception map of one problem and the data of its attempts-to-solve histogram. */
+        ClassProblemDetail: {
+            id: string;
+            title: string;
+            attempts_to_solve: number[];
+            failures: components["schemas"]["FailureCount"][];
+            pitfalls: components["schemas"]["PitfallCount"][];
+            unlike_any: number;
+            attempts: number;
+            failed_attempts: number;
+            errors: number;
+            pitfalls_ready: boolean;
+        };
+        ActivityPoint: {
+            t: number;
+            attempts: number;
+            passed: number;
+        };
+        ClassActivity: {
+            bucket_s: number;
+            points: components["schemas"]["ActivityPoint"][];
+        };
+        LearnerProblem: {
+            id: string;
+            status: components["schemas"]["Status"];
+            attempts: number;
+            last_at: number | null;
+        };
+        ClassLearnerDetail: {
+            user: string;
+            problems: components["schemas"]["LearnerProblem"][];
+        };
+        /** @description A learner's latest submission for a problem, read-only, for instructors. */
+        Submission: {
+            code: string;
+            at: number;
+            status: components["schemas"]["Verdict"];
+        };
+        /** @description One row of class/attempts.csv (the same columns, in this order). */
+        AttemptRow: {
+            user: string;
+            problem: string;
+            at_iso: string;
+            verdict: components["schemas"]["Verdict"];
+            failed_cases: string;
+            duration_ms: number;
+            attempt: number;
+        };
+        /** @description One row of class/progress.csv (the same columns, in this order). */
+        ProgressRow: {
+            user: string;
+            problem: string;
+            status: components["schemas"]["Status"];
+            attempts: number;
+            first_at_iso: string;
+            solved_at_iso: string;
+            hints_revealed: number;
+            solution_revealed: number;
         };
     };
     responses: never;
@@ -353,6 +641,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The learner cancelled the Check (DELETE); nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The problem's reference is broken. */
             500: {
                 headers: {
@@ -364,6 +661,38 @@ export interface operations {
             };
             /** @description The checker is busy or shutting down. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The problem's slug, e.g. nnx-ema-step. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many running Checks were stopped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelReply"];
+                };
+            };
+            /** @description There is no such problem. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -471,6 +800,300 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
+                };
+            };
+        };
+    };
+    classOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The class at a glance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassOverview"];
+                };
+            };
+            /** @description Only the class's instructors may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    classMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The heatmap's cells, one row per learner. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassMatrix"];
+                };
+            };
+            /** @description Only the class's instructors may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    classProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The problem's slug, e.g. nnx-ema-step. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What fails, and which listed pitfall it resembles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassProblemDetail"];
+                };
+            };
+            /** @description Only the class's instructors may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description There is no such problem. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    classActivity: {
+        parameters: {
+            query?: {
+                /** @description Bucket length in seconds (default 3600); lengthened so that there are at most 2000 buckets. */
+                bucket_s?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Attempts and passes per bucket (gaps are zeros). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassActivity"];
+                };
+            };
+            /** @description bucket_s is not 60 to 2592000 seconds. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only the class's instructors may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    classLearner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The learner as the dashboard names them, e.g. ann. */
+                user: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The learner's status on every problem. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassLearnerDetail"];
+                };
+            };
+            /** @description Only the class's instructors may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such learner has checked a problem. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    classLatestSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The learner as the dashboard names them, e.g. ann. */
+                user: string;
+                /** @description The problem's slug, e.g. nnx-ema-step. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code as last checked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description Only the class's instructors may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The learner has not checked that problem. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    classAttempts: {
+        parameters: {
+            query?: {
+                /** @description csv (default, a download) or json (the same rows). */
+                format?: "csv" | "json";
+                /** @description 1 replaces user names with stable pseudonyms. */
+                anonymize?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every attempt, one row each: columns user, problem, at_iso, verdict, failed_cases, duration_ms, attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["AttemptRow"][];
+                };
+            };
+            /** @description Only the class's instructors may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    classProgressRows: {
+        parameters: {
+            query?: {
+                /** @description csv (default, a download) or json (the same rows). */
+                format?: "csv" | "json";
+                /** @description 1 replaces user names with stable pseudonyms. */
+                anonymize?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every learner's status on every problem: columns user, problem, status, attempts, first_at_iso, solved_at_iso, hints_revealed, solution_revealed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["ProgressRow"][];
+                };
+            };
+            /** @description Only the class's instructors may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

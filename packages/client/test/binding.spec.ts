@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import {
   definesFunction,
+  earlierCells,
+  guessProblem,
   notebookPath,
   parentFolder,
   pickSourceCell,
@@ -100,5 +102,43 @@ describe('notebook path and content', () => {
     expect(signatureLine('f', '(a, b)')).toBe('def f(a, b)');
     expect(signatureLine('f', 'def f(a, b):')).toBe('def f(a, b)');
     expect(signatureLine('f', '')).toBe('def f(...)');
+  });
+});
+
+describe('earlierCells', () => {
+  const cells = [
+    { type: 'markdown', source: '# title' },
+    { type: 'code', source: 'import jax\n' },
+    { type: 'code', source: '   ' },
+    { type: 'code', source: 'def helper(x):\n    return x\n' },
+    { type: 'code', source: 'def f(x):\n    return helper(x)\n' },
+    { type: 'code', source: 'print(f(1))\n' }
+  ];
+
+  it('sends the code cells above the checked one, numbered as in the notebook', () => {
+    expect(earlierCells(cells, 4)).toEqual([
+      { cell: 2, code: 'import jax\n' },
+      { cell: 4, code: 'def helper(x):\n    return x\n' }
+    ]);
+    expect(earlierCells(cells, 1)).toEqual([]);
+  });
+
+  it('keeps the nearest cells when they are too large together', () => {
+    const budget = new TextEncoder().encode(cells[4].source + cells[3].source).length;
+    expect(earlierCells(cells, 4, budget).map(c => c.cell)).toEqual([4]);
+  });
+});
+
+describe('guessProblem', () => {
+  const problems = [
+    { id: 'jax-immutable-update', function: 'set_rows' },
+    { id: 'nnx-ema-step', function: 'ema_step' }
+  ];
+
+  it('proposes the problem whose function the code defines, in the order of the sources', () => {
+    expect(guessProblem(['x = 1', 'def ema_step(seed, a, b, d):\n    ...'], problems)).toBe(
+      'nnx-ema-step'
+    );
+    expect(guessProblem(['print(ema_step)'], problems)).toBeNull();
   });
 });

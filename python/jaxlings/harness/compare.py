@@ -230,7 +230,30 @@ def _short(x: Any) -> str:
 def preview(value: Any, limit: int = 200) -> str:
     """A short, readable rendering of a decoded value for the results table."""
     text = _preview(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else _cut(text, limit)
+
+
+_CLOSER = {"[": "]", "(": ")", "{": "}"}
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` shortened to about `limit` characters after a whole item (never inside a number),
+    with "…" and the brackets it left open closed, so that what follows still reads apart."""
+    head = text[: max(1, limit - 4)]
+    comma = head.rfind(", ")
+    if comma > limit // 3:
+        head = head[: comma + 1]
+    opened: list[str] = []
+    for ch in head:
+        if ch in _CLOSER:
+            opened.append(_CLOSER[ch])
+        elif opened and ch == opened[-1]:
+            opened.pop()
+    return (
+        head.rstrip(", ")
+        + (", …" if head.rstrip().endswith(",") else " …")
+        + "".join(reversed(opened))
+    )
 
 
 def _preview(value: Any) -> str:

@@ -61,7 +61,7 @@ REFERENCE = Reference()
 FRESH = Fresh()
 SYSTEM = REFERENCE  # the owner trusted callers (validate) pass
 
-Status = Literal["ok", "timeout", "memory", "died", "harness", "too_large", "tampered"]
+Status = Literal["ok", "timeout", "memory", "died", "harness", "too_large", "tampered", "cancelled"]
 
 
 class Busy(Exception):
@@ -465,6 +465,7 @@ class WorkerPool:
         # ticket -> owner of each check waiting for a worker, oldest first
         self._waiting: dict[object, Owner] = {}
         self._in_flight: dict[Owner, int] = {}
+        self._stops: dict[tuple[Owner, Optional[str]], list[threading.Event]] = {}  # cancel()
         self._served: dict[Owner, int] = {}  # owner -> turn of its last grant (round robin)
         self._turn = 0
         # used workers wait for their integrity report here, off the request's thread
@@ -645,23 +646,27 @@ class WorkerPool:
         time_limit_s: float,
         memory_limit_mb: float,
         queue_timeout_s: float = 120.0,
+        tag: Optional[str] = None,
     ) -> Outcome:
-        """Run one job for `owner` and return its Outcome.
+        """Run one job for `owner` and return its Outcome; `cancel(owner, tag)` stops it (status
+        "cancelled", the worker killed).
 
         Raises Busy when a user already has `per_user_in_flight` jobs queued or running,
         TimeoutError when no worker frees in `queue_timeout_s`, RuntimeError once closed."""
         owner = as_owner(owner)
+        stop = threading.Event()
         with self._cv:
             if isinstance(owner, User) and self._in_flight.get(owner, 0) >= self.per_user_in_flight:
                 raise Busy(owner.key)
             self._in_flight[owner] = self._in_flight.get(owner, 0) + 1
+            self._stops.setdefault((owner, tag), []).append(stop)
         try:
             w = self._acquire(owner, queue_timeout_s)
             settled = False
             outcome: Optional[Outcome] = None
             try:
                 w.owner = owner
-                outcome = self._run_on(w, job, time_limit_s, memory_limit_mb)
+                outcome = self._run_on(w, job, time_limit_s, memory_limit_mb, stop)
                 if outcome.status == "ok":
                     self._settle_later(w)
                     settled = True
@@ -675,6 +680,19 @@ class WorkerPool:
                 self._in_flight[owner] -= 1
                 if not self._in_flight[owner]:
                     del self._in_flight[owner]
+                stops = self._stops.get((owner, tag), [])
+                if stop in stops:
+                    stops.remove(stop)
+                if not stops:
+                    self._stops.pop((owner, tag), None)
+
+    def cancel(self, owner: Owner | str | None, tag: Optional[str] = None) -> int:
+        """Stop `owner`'s jobs run with `tag` (queued or running); how many were asked to stop."""
+        with self._cv:
+            stops = list(self._stops.get((as_owner(owner), tag), []))
+        for stop in stops:
+            stop.set()
+        return len(stops)
 
     def _count_retired(self, why: str) -> None:
         with self._cv:
@@ -717,7 +735,12 @@ class WorkerPool:
                 self._settle_idle += 1
 
     def _run_on(
-        self, w: WorkerProcess, job: dict[str, Any], time_limit_s: float, memory_limit_mb: float
+        self,
+        w: WorkerProcess,
+        job: dict[str, Any],
+        time_limit_s: float,
+        memory_limit_mb: float,
+        stop: Optional[threading.Event] = None,
     ) -> Outcome:
         assert w.sock is not None
         w.jobs += 1
@@ -727,7 +750,7 @@ class WorkerPool:
         outcome = Outcome(status="ok")
         try:
             self._wait_for_result(
-                w, job, outcome, captures, out_w, err_w, time_limit_s, memory_limit_mb
+                w, job, outcome, captures, out_w, err_w, time_limit_s, memory_limit_mb, stop
             )
             if outcome.status != "ok":
                 if outcome.status == "died":
@@ -761,9 +784,11 @@ class WorkerPool:
         err_w: int,
         time_limit_s: float,
         memory_limit_mb: float,
+        stop: Optional[threading.Event] = None,
     ) -> None:
         """Send the job, then read its frames (and drain its output) until the worker reports idle
-        after the result, a limit is hit, or the worker dies; time after the result counts."""
+        after the result, a limit is hit, the worker dies or `stop` is set; time after the result
+        counts."""
         assert w.sock is not None
         nonce = secrets.token_hex(16)
         t0 = time.monotonic()
@@ -785,6 +810,9 @@ class WorkerPool:
         budget = MAX_JOB_BYTES
         n_cases = len(job.get("cases") or []) if job.get("op") == "check" else 0
         while outcome.status == "ok":
+            if stop is not None and stop.is_set():
+                outcome.status = "cancelled"  # the worker is killed: the code may be anywhere
+                break
             now = time.monotonic()
             if now >= next_rss:
                 rss = w.rss_mb()

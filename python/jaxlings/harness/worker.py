@@ -478,13 +478,18 @@ def describe_exception(exc: BaseException, filename: str = CELL) -> dict:
             "traceback": tb,
         }
     # the last frames only: a RecursionError's 20 000 would take seconds to format
+    # the checked cell's frames, and those of earlier cells' helpers it called ("<cell 3>")
     frames = [
-        f for f in traceback.extract_tb(exc.__traceback__, limit=-40) if f.filename == filename
+        f
+        for f in traceback.extract_tb(exc.__traceback__, limit=-40)
+        if f.filename == filename or f.filename.startswith("<cell ")
     ]
-    line = frames[-1].lineno if frames else None
+    own = [f for f in frames if f.filename == filename]
+    line = own[-1].lineno if own else None
     lines = []
     for f in frames:
-        lines.append(f"  line {f.lineno}, in {f.name}")
+        where = "" if f.filename == filename else f"{f.filename[1:-1]}, "
+        lines.append(f"  {where}line {f.lineno}, in {f.name}")
         if f.line:
             lines.append(f"    {f.line.strip()}")
     detail = _exception_text(exc)
@@ -765,7 +770,19 @@ class Worker:
     def check(self, job: dict, nonce: str, snap: dict, altered=altered) -> dict:
         ns = self.namespace()
         result: dict = {"op": "result", "cell_error": None, "missing": None, "checks": []}
-        err = self.run_cell(job["source"], ns)
+        err = None
+        for earlier in job.get("context") or []:
+            # the definitions of the cells above (context.py), each under its own cell's name
+            err = self.run_cell(earlier["source"], ns, earlier["filename"])
+            if err is not None:
+                where = earlier["filename"][1:-1]
+                err["message"] = f"in {where}, which a Check runs first for its definitions: " + (
+                    err["message"].removeprefix("while the cell ran: ")
+                )
+                err["line"] = None  # a line of another cell: not one to mark in this one
+                break
+        if err is None:
+            err = self.run_cell(job["source"], ns)
         tampered = altered(snap)
         if err is not None or tampered:
             result["cell_error"] = err
@@ -928,7 +945,9 @@ class Worker:
                 reply = {"op": "result", "harness_error": repr(exc)[:2000]}
             job = None
             self._release_output()
-            for name in (CELL, CHECKS):
+            for name in [
+                n for n in linecache.cache if n in (CELL, CHECKS) or n.startswith("<cell ")
+            ]:
                 linecache.cache.pop(name, None)
             reply["nonce"] = nonce
             if reply.get("reason") is None:
