@@ -57,16 +57,36 @@ def tree_pss_mib(pid: int) -> float:
     return total
 
 
+def tree_cpu_s(pid: int, seen: dict[int, float]) -> float:
+    """CPU seconds used by a process and its descendants so far: each process's last reading is
+    kept in `seen`, so a worker killed between two readings still counts (up to its last one;
+    a killed worker's time never reaches its parent)."""
+    try:
+        procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        procs = []
+    for p in procs:
+        try:
+            t = p.cpu_times()
+            seen[p.pid] = t.user + t.system + t.children_user + t.children_system
+        except psutil.NoSuchProcess:
+            pass
+    return sum(seen.values())
+
+
 class Sampler(threading.Thread):
     def __init__(self, pid: int, every_s: float = 2.0):
         super().__init__(daemon=True)
         self.pid, self.every_s = pid, every_s
         self.samples: list[float] = []
+        self.cpu: dict[int, float] = {}
+        self.cpu_s = tree_cpu_s(pid, self.cpu)
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.wait(self.every_s):
             self.samples.append(tree_pss_mib(self.pid))
+            tree_cpu_s(self.pid, self.cpu)
 
 
 def submissions(bank: Bank, only: list[str]) -> list[tuple[str, str, str]]:
@@ -111,13 +131,16 @@ async def learner(
                 {
                     "ms": (time.perf_counter() - t0) * 1000,
                     "code": r.status_code,
+                    "key": key,
                     "kind": kind,
                     "saved": bool(doc.get("saved")),
                     "verdict": doc.get("status"),
                 }
             )
         except httpx.HTTPError as exc:
-            results.append({"ms": (time.perf_counter() - t0) * 1000, "code": 0, "error": str(exc)})
+            results.append(
+                {"ms": (time.perf_counter() - t0) * 1000, "code": 0, "key": key, "error": str(exc)}
+            )
         await asyncio.sleep(rng.expovariate(1.0 / mean_s))
 
 
@@ -172,6 +195,9 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=4, help="the service's most workers")
     ap.add_argument("--spare", type=int, default=2, help="the service's warm spares")
     ap.add_argument("--problems", nargs="*", default=[], help="only these (default: A and B)")
+    ap.add_argument(
+        "--no-share", action="store_true", help="the service never hands a used worker to another"
+    )
     ap.add_argument("--smoke", action="store_true", help="8 learners, 40 s, mean 5 s, two problems")
     ap.add_argument("--json", help="where to write the results")
     args = ap.parse_args()
@@ -194,6 +220,8 @@ def main() -> int:
         "learners": args.learners,
         "duration_s": args.duration,
         "mean_interval_s": args.mean_interval,
+        "workers": args.workers,
+        "spare": args.spare,
         "machine": single.machine(),
     }
     try:
@@ -209,7 +237,7 @@ def main() -> int:
             [
                 sys.executable, "-m", "jaxlings.cli", "service", "--db", str(db),
                 "--data-dir", str(tmp / "data"), "--url", url, "--workers", str(args.workers),
-                "--spare", str(args.spare),
+                "--spare", str(args.spare), *(["--no-share-workers"] if args.no_share else []),
             ],
             env=service_env(hub, url),
             stdout=open(tmp / "service.log", "wb"),
@@ -246,15 +274,25 @@ def main() -> int:
         sampler = Sampler(service.pid)
         sampler.start()
         load0 = os.getloadavg()
+        cpu0, t0 = sampler.cpu_s, time.monotonic()
         single.log(f"load: {args.learners} learners for {args.duration:.0f} s")
         results = asyncio.run(drive(hub, tokens, subs, args.duration, args.mean_interval))
+        cpu_s, wall_s = tree_cpu_s(service.pid, sampler.cpu) - cpu0, time.monotonic() - t0
         sampler.stop.set()
         with sa.create_engine(f"sqlite:///{db}").connect() as conn:
-            recorded = conn.execute(
-                sa.text("SELECT COUNT(*) FROM attempts WHERE user LIKE 'hub:learner%'")
-            ).scalar_one()
+            recorded_keys = set(
+                conn.execute(
+                    sa.text("SELECT idempotency_key FROM attempts WHERE user LIKE 'hub:learner%'")
+                ).scalars()
+            )
+        sent_keys = {x["key"] for x in results}
+        recorded = len(recorded_keys & sent_keys)
         ok = [x for x in results if x["code"] == 200]
         saved = [x for x in ok if x["saved"]]
+        # lost: answered "saved" yet missing from the database, matched one by one by key
+        lost = [x for x in saved if x["key"] not in recorded_keys]
+        # recorded although the learner saw no answer (the client gave up first): not lost
+        unanswered = {x["key"] for x in results if x["code"] != 200} & recorded_keys
         by_code: dict = {}
         for x in results:
             by_code[str(x["code"])] = by_code.get(str(x["code"]), 0) + 1
@@ -266,10 +304,9 @@ def main() -> int:
                 "checks_sent": len(results),
                 "checks_answered_200": len(ok),
                 "checks_saved": len(saved),
-                "attempts_recorded": int(recorded),
-                # a Check recorded after its client gave up is not lost; a saved one missing is
-                "lost": max(0, len(saved) - int(recorded)),
-                "recorded_beyond_answers": max(0, int(recorded) - len(saved)),
+                "attempts_recorded": recorded,
+                "lost": len(lost),
+                "recorded_without_answer": len(unanswered),
                 "responses_by_status": by_code,
                 "errors": len(results) - len(ok),
                 "latency": single.summary([x["ms"] for x in ok]),
@@ -277,7 +314,15 @@ def main() -> int:
                     k: single.summary([x["ms"] for x in ok if x["kind"] == k])
                     for k in ("correct", "wrong", "raises")
                 },
+                "verdicts": {
+                    v: sum(1 for x in ok if x["verdict"] == v)
+                    for v in sorted({str(x["verdict"]) for x in ok})
+                },
                 "checks_per_s": round(len(results) / args.duration, 2),
+                # what the service and its workers used during the load, against 2 cores
+                "service_cpu_s": round(cpu_s, 1),
+                "service_cpu_cores": round(cpu_s / wall_s, 2),
+                "cpu_s_per_answered_check": round(cpu_s / len(ok), 3) if ok else None,
                 "service_pss_mib": {"idle": round(idle, 1), "peak": round(peak, 1)},
                 "single_user_server_pss_mib": one["pss_mib"],
                 "single_user_servers_x_n_mib": round(one["pss_mib"] * args.learners, 1),
@@ -287,7 +332,7 @@ def main() -> int:
                     "p95_le_1s": (report_p95 := single.summary([x["ms"] for x in ok])["p95_ms"])
                     is not None
                     and report_p95 <= 1000,
-                    "zero_lost": len(saved) <= int(recorded),
+                    "zero_lost": not lost,
                     "memory_le_3GiB": peak <= 3072,
                 },
             }
@@ -299,6 +344,10 @@ def main() -> int:
                 service.wait(30)
             except subprocess.TimeoutExpired:
                 os.killpg(service.pid, signal.SIGKILL)
+        # the pool's counters, logged by the service as it stops: workers started, handed on
+        for line in (tmp / "service.log").read_text(errors="replace").splitlines():
+            if "jaxlings pool: " in line:
+                report["pool"] = json.loads(line.split("jaxlings pool: ", 1)[1])
         hub.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -82,3 +82,79 @@ def test_fast_path_matches_full_comparison():
     assert out["dunder changed"][0] is None
     assert out["module replaced"][0] == "module numpy.linalg was replaced"
     assert out["module put back"][0] is None
+
+
+LEFTOVERS = textwrap.dedent(r"""
+    import collections, gc, json, os, signal, sys, threading, time, warnings
+    import numpy as np
+    from jaxlings.harness import worker as W
+
+    # everything after the snapshot runs in a function: __main__'s globals stay put
+    def run():
+        def local():
+            return W._local_state()
+
+        fast, slow = W.world(local), W.world(local)
+        slow["cells"] = slow["tags"] = None
+        out = {}
+
+        def both(label):
+            t0 = time.perf_counter()
+            out[label] = [W.leftovers(fast, local), W.leftovers(slow, local)]
+            out.setdefault("_ms", []).append((time.perf_counter() - t0) * 1000)
+
+        def plant(label, do, undo):
+            do()
+            both(label)
+            undo()
+            both(label + ", undone")
+
+        both("nothing")
+        plant("environ", lambda: os.environ.__setitem__("MARK", "1"), lambda: os.environ.pop("MARK"))
+        plant("new module", lambda: sys.modules.__setitem__("mark", W), lambda: sys.modules.pop("mark"))
+        plant("unwatched global", lambda: setattr(collections, "MARK", 1),
+              lambda: delattr(collections, "MARK"))
+        plant("excepthook", lambda: setattr(sys, "excepthook", print),
+              lambda: setattr(sys, "excepthook", sys.__excepthook__))
+        cb = lambda *a: None
+        plant("gc callback", lambda: gc.callbacks.append(cb), lambda: gc.callbacks.remove(cb))
+        plant("signal", lambda: signal.signal(signal.SIGUSR2, signal.SIG_IGN),
+              lambda: signal.signal(signal.SIGUSR2, signal.SIG_DFL))
+        fd = []
+        plant("fd", lambda: fd.append(os.open("/dev/null", os.O_RDONLY)), lambda: os.close(fd[0]))
+        plant("umask", lambda: os.umask(0), lambda: os.umask(0o022))
+        plant("printoptions", lambda: np.set_printoptions(precision=2),
+              lambda: np.set_printoptions(precision=8))
+        plant("warnings", lambda: warnings.simplefilter("error"), lambda: warnings.filters.pop(0))
+        stop = threading.Event()
+        t = threading.Thread(target=stop.wait)
+        plant("thread", t.start, lambda: (stop.set(), t.join()))
+        print(json.dumps(out))
+
+    run()
+""")
+
+
+def test_leftover_scan_sees_each_kind_and_its_fast_path_agrees():
+    root = Path(__file__).resolve().parents[1] / "python"
+    proc = subprocess.run(
+        [sys.executable, "-c", LEFTOVERS],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+        cwd="/",
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    print("scan ms:", sorted(out.pop("_ms")))
+    for label, (fast, slow) in out.items():
+        assert fast == slow, label
+        if label == "nothing" or label.endswith("undone"):
+            assert fast is None, (label, fast)
+        else:
+            assert fast, label
+    assert "os.environ" in out["environ"][0]
+    assert "mark" in out["new module"][0]
+    assert out["unwatched global"][0] == "collections.MARK was added"
+    assert out["excepthook"][0] == "sys.excepthook was set"

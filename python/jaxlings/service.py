@@ -6,6 +6,7 @@ api.py or raises a `Refusal` carrying an HTTP-like status and a sentence.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
@@ -87,9 +88,11 @@ class JaxlingsService:
         time_limit_override: Optional[float] = None,
         sandbox: bool = True,
         checks_per_minute: int = 0,
+        share_workers: bool = False,
     ):
         """`db_path` is a SQLAlchemy URL or a SQLite file (default: <data_dir>/progress.sqlite);
-        `checks_per_minute` > 0 limits each user's recorded Checks in any 60 s."""
+        `checks_per_minute` > 0 limits each user's recorded Checks in any 60 s; `share_workers`
+        lets a used worker that was left clean serve another user (the classroom service)."""
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.bank = Bank(problems_dir)
@@ -106,6 +109,7 @@ class JaxlingsService:
             log_path=self.data_dir / "workers.log",
             sandbox=sandbox,
             warm_jobs=recent.warm_jobs,
+            share_workers=share_workers,
         )
         self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override, recent)
         self.pitfalls = Pitfalls(self.checker, self.data_dir / "pitfalls")
@@ -124,6 +128,7 @@ class JaxlingsService:
         self.pool.prefill()
 
     def close(self) -> None:
+        log.info("jaxlings pool: %s", json.dumps(self.pool.stats()))
         self.pool.close()
         self.progress.close()
 

@@ -104,6 +104,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--time-limit", type=float, default=0.0, help="if > 0, every problem's limit")
     p.add_argument("--no-sandbox", action="store_true", help="run workers without the jail")
+    p.add_argument(
+        "--no-share-workers",
+        action="store_true",
+        default=os.environ.get("JAXLINGS_SHARE_WORKERS", "1") == "0",
+        help="never hand a used worker to another learner (README: Reuse and users at class scale)",
+    )
     p.add_argument("--pid-file", help="write the service's process id here")
 
 
@@ -135,6 +141,7 @@ def serve(args: argparse.Namespace) -> int:
         time_limit_override=args.time_limit or None,
         sandbox=not args.no_sandbox,
         checks_per_minute=args.checks_per_minute,
+        share_workers=not args.no_share_workers,
     )
     service.start()
     secret = os.environ.get("JAXLINGS_COOKIE_SECRET")  # replicas share it: any one ends a login

@@ -375,6 +375,8 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "preload_error": (dict, type(None)),
     "harness_error": (str,),
     "reason": (str, type(None)),
+    "left": (str, type(None)),
+    "scan_ms": (float, int),
     "nonce": (str,),
 }
 

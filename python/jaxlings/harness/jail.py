@@ -125,7 +125,7 @@ def _runtime_binds() -> list[str]:
 
 
 class WorkerCode:
-    """A private, read-only copy of the code a worker imports (worker.py, codec.py), so a jail
+    """A private, read-only copy of the code a worker imports (worker.py, codec.py, scratch.py), so a jail
     binds those two files and not the project's tree."""
 
     def __init__(self) -> None:
@@ -134,7 +134,7 @@ class WorkerCode:
         pkg.mkdir(parents=True)
         (self.root / "jaxlings" / "__init__.py").write_text('"""Worker-side copy."""\n')
         (pkg / "__init__.py").write_text('"""Worker-side copy."""\n')
-        for name in ("worker.py", "codec.py"):
+        for name in ("worker.py", "codec.py", "scratch.py"):
             shutil.copy(HARNESS / name, pkg / name)
         for p in sorted(self.root.rglob("*"), reverse=True):
             p.chmod(0o555 if p.is_dir() else 0o444)

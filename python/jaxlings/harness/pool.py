@@ -33,6 +33,7 @@ from typing import Any, Literal, Optional, cast
 
 from . import codec
 from .jail import Isolation, Jail
+from .scratch import empty_private_dirs
 
 OUTPUT_LIMIT = 64 * 1024
 MAX_JOB_BYTES = 16 * 1024 * 1024  # every frame of one job together
@@ -198,6 +199,7 @@ class Outcome:
     case_stdout: dict[int, str] = field(default_factory=dict)  # per case, by index in the job
     exit_description: str = ""
     tampered: str = ""  # what the code altered in the harness (status "tampered")
+    left: str = ""  # what the job left that another user would see (the worker is then retired)
     detail: str = ""  # why the harness gave up on the worker (for the server's log)
     duration_ms: float = 0.0
     peak_rss_mb: float = 0.0
@@ -215,6 +217,7 @@ class WorkerProcess:
         self.cgroups: list[str] = []
         self.dead = False
         self.ready_ms = 0.0  # start to ready, for the benchmark
+        self.left = False  # its last job left something: retired
 
     def start(self) -> None:
         t0 = time.monotonic()
@@ -484,8 +487,9 @@ class WorkerPool:
         # this large is retired, so the next job's memory limit measures that job alone
         self.retire_rss_mb = retire_rss_mb
         self.per_user_in_flight = max(1, per_user_in_flight)
-        # opt-in: a clean used worker (integrity scan passed, private /tmp emptied, settings
-        # unchanged) may serve another user when no fresh one is idle (README: limits)
+        # a used worker may serve another user only if its last job left nothing (the worker's
+        # scan: README, "Reuse and users at class scale") and its private dirs were emptied
+        # from here; only jailed, where those dirs are the worker's own
         self.share_workers = share_workers and self.isolation.jailed
         self._cv = threading.Condition()
         self._idle: list[WorkerProcess] = []
@@ -496,6 +500,12 @@ class WorkerPool:
         self.started_workers = 0
         self.failed_starts = 0
         self.ready_ms: list[float] = []
+        self.handoffs = 0  # used workers handed to another user
+        self.reuses = 0  # used workers handed back to the same user
+        self.retired_unclean = 0  # workers retired because a job left something behind
+        self.retired: dict[str, int] = {}  # workers ended after a job, by why
+        self.left: dict[str, int] = {}  # what was left, by first finding (for the benchmark)
+        self.scan_ms: list[float] = []  # the worker's leftover scan, per job (last 1000)
         # ticket -> owner of each check waiting for a worker, oldest first
         self._waiting: dict[object, Owner] = {}
         self._in_flight: dict[Owner, int] = {}
@@ -532,6 +542,8 @@ class WorkerPool:
         try:
             w.start()
             for job in self.warm_jobs() if self.warm_jobs and not trusted else []:
+                # trusted code from the bank: what it loads becomes the worker's baseline
+                job = {**job, "rebase": True}
                 if self._run_on(w, job, time_limit_s=60, memory_limit_mb=4096).status != "ok":
                     raise RuntimeError("warm-up job failed")
         except Exception:
@@ -551,6 +563,22 @@ class WorkerPool:
                 self._idle.append(w)
             self._cv.notify_all()
 
+    def stats(self) -> dict[str, Any]:
+        """Counters of the pool's life so far (for the server's log and the benchmarks)."""
+        with self._cv:
+            scans = sorted(self.scan_ms)
+            return {
+                "workers_started": self.started_workers,
+                "handed_to_another_user": self.handoffs,
+                "reused_by_same_user": self.reuses,
+                "retired_left_something": self.retired_unclean,
+                "retired_by_why": dict(self.retired),
+                "left": dict(self.left),
+                "scan_ms_p50": scans[len(scans) // 2] if scans else None,
+                "scan_ms_max": scans[-1] if scans else None,
+                "sharing": self.share_workers,
+            }
+
     def close(self) -> None:
         with self._cv:
             self._closed = True
@@ -564,7 +592,8 @@ class WorkerPool:
     # ------------------------------------------------------------ acquiring
 
     def _fits(self, owner: Owner, w: WorkerProcess) -> int:
-        """How well `w` suits `owner`: 3 its own, 2 fresh, 1 another user's clean one, 0 not at all."""
+        """How well `w` suits `owner`: 3 its own, 2 fresh, 1 another user's clean one, 0 not at all
+        (sharing: 2 another user's clean one, which has compiled more than a fresh one, 1 fresh)."""
         if isinstance(owner, Reference):
             # a fresh worker may become a reference one (never to serve learners after); it keeps
             # its read-only compile cache, so only workers started trusted ever write that cache
@@ -573,9 +602,9 @@ class WorkerPool:
             return 0
         if w.owner == owner:
             return 3
-        if w.owner == FRESH:
-            return 2
-        return 1 if self.share_workers and isinstance(w.owner, User) else 0
+        if self.share_workers:
+            return 2 if isinstance(w.owner, User) else (1 if w.owner == FRESH else 0)
+        return 2 if w.owner == FRESH else 0
 
     def _acquire(self, owner: Owner, timeout_s: float) -> WorkerProcess:
         deadline = time.monotonic() + timeout_s
@@ -600,6 +629,11 @@ class WorkerPool:
                     ):
                         self._idle.remove(best)
                         self._busy.add(best)
+                        if isinstance(best.owner, User) and isinstance(owner, User):
+                            if best.owner == owner:
+                                self.reuses += 1
+                            else:
+                                self.handoffs += 1
                         self._turn += 1
                         self._served[owner] = self._turn
                         self._top_up_locked()
@@ -673,6 +707,7 @@ class WorkerPool:
         try:
             w = self._acquire(owner, queue_timeout_s)
             settled = False
+            outcome: Optional[Outcome] = None
             try:
                 w.owner = owner
                 outcome = self._run_on(w, job, time_limit_s, memory_limit_mb, stop)
@@ -681,6 +716,7 @@ class WorkerPool:
                     settled = True
             finally:
                 if not settled:  # whatever was raised, the slot is freed
+                    self._count_retired(outcome.status if outcome else "harness raised")
                     self._release(w, reusable=False)
             return outcome
         finally:
@@ -702,6 +738,10 @@ class WorkerPool:
             stop.set()
         return len(stops)
 
+    def _count_retired(self, why: str) -> None:
+        with self._cv:
+            self.retired[why] = self.retired.get(why, 0) + 1
+
     def _settle_later(self, w: WorkerProcess) -> None:
         with self._cv:
             if self._settle_idle == 0 and self._settle_threads < self.max_workers:
@@ -717,13 +757,24 @@ class WorkerPool:
             w = self._settle_q.get()
             with self._cv:
                 self._settle_idle -= 1
-            ok = False
+            why = ""
             try:
-                ok = not _children(w.pid) and w.rss_mb() < self.retire_rss_mb
+                if _children(w.pid):
+                    why = "children left"
+                elif w.rss_mb() >= self.retire_rss_mb:
+                    why = "rss"
+                elif self.isolation.jailed and not empty_private_dirs(w.pid):
+                    # emptied again from outside: the next job starts from nothing on disk,
+                    # whatever the code did to the worker's own view of these dirs
+                    why = "private dirs"
+                elif w.jobs >= self.max_jobs:
+                    why = "jobs" if not w.left else "left something"
             except Exception:
-                ok = False
+                why = "settle failed"
             finally:
-                self._release(w, ok)
+                if why:
+                    self._count_retired(why)
+                self._release(w, not why)
             with self._cv:
                 self._settle_idle += 1
 
@@ -897,6 +948,16 @@ class WorkerPool:
                     outcome.tampered = str(frame["reason"])[:300]
                 elif not frame["clean"]:
                     w.jobs = self.max_jobs  # settings changed: retire it after this job
+                    w.left = True
+                    outcome.left = str(frame.get("left") or "a setting was changed")[:300]
+                    with self._cv:
+                        self.retired_unclean += 1
+                        key = outcome.left.split(" was ")[0][:80]
+                        self.left[key] = self.left.get(key, 0) + 1
+                scan = frame.get("scan_ms")
+                if isinstance(scan, (int, float)):
+                    with self._cv:
+                        self.scan_ms = self.scan_ms[-999:] + [float(scan)]
                 break
             else:
                 outcome.status = "harness"

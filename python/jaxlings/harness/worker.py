@@ -35,6 +35,7 @@ import linecache  # noqa: E402
 import re  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402
+import time  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
 import warnings  # noqa: E402
@@ -263,6 +264,160 @@ def settings_changed(snap: dict) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------- what the next user would inherit
+
+# keys that libraries write as they run (warnings' registries, ABC caches, lazy annotations)
+_CHURN = frozenset({"__warningregistry__", "_abc_impl", "__annotations__", "__abstractmethods__"})
+# flags the standard library flips as it runs, of no use to a next user: (owner, key)
+_CHURN_AT = frozenset(
+    {("weakref.finalize", "_dirty"), ("weakref.finalize", "_registered_with_atexit")}
+)
+
+
+def _dict_entries(mods: dict) -> list:
+    """(module name or class, real dict, keys, ids of values) for every loaded module and every
+    class found in one's globals: where a planted name or a replaced function would live."""
+    entries: list = []
+    seen: set = set()
+    for name, mod in mods.items():
+        if not isinstance(mod, types.ModuleType):
+            continue
+        d = vars(mod)
+        entries.append((name, d, tuple(d), list(map(id, d.values()))))
+        for v in list(d.values()):
+            if isinstance(v, type) and id(v) not in seen:
+                seen.add(id(v))
+                real = _real_dict(vars(v))
+                if real is not None:
+                    entries.append((v, real, tuple(real), list(map(id, real.values()))))
+    return entries
+
+
+def _local_state() -> tuple:
+    """Settings held per thread or context (numpy's print and error options, decimal's context,
+    JAX's config as this thread sees it): read on the learner's thread, where code sets them."""
+    out: list = []
+    np = sys.modules.get("numpy")
+    if np is not None:
+        out += [repr(sorted(np.get_printoptions().items())), repr(sorted(np.geterr().items()))]
+        out.append(id(np.geterrcall()))
+    dec = sys.modules.get("decimal")
+    if dec is not None:
+        out.append(repr(dec.getcontext()))
+    return (*out, _process_state()[3])
+
+
+def _open_fds() -> tuple:
+    out = []
+    for fd in sorted(os.listdir("/proc/self/fd"), key=int):
+        if fd in ("1", "2"):
+            continue  # the harness points these at each job's pipes, then at /dev/null
+        try:
+            out.append((fd, os.readlink(f"/proc/self/fd/{fd}")))
+        except OSError:
+            pass  # the directory's own fd, closed once listed
+    return tuple(out)
+
+
+def _umask() -> int:
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _hooks() -> tuple:
+    """Process-wide hooks and switches outside any module's globals, by identity or value.
+    (Not atexit: a worker ends by os._exit or SIGKILL, so its exit handlers never run.)"""
+    import signal
+
+    handlers = []
+    for sig in sorted(signal.valid_signals()):
+        try:
+            handlers.append((int(sig), id(signal.getsignal(sig))))
+        except (ValueError, OSError):
+            pass
+    return (
+        ("sys.gettrace()", sys.gettrace()),
+        ("sys.getprofile()", sys.getprofile()),
+        ("threading's trace or profile hook", threading.gettrace(), threading.getprofile()),
+        ("gc.callbacks", tuple(map(id, gc.callbacks))),
+        ("the collector's settings", gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()),
+        ("signal handlers", tuple(handlers)),
+        ("the working directory", os.getcwd()),
+        ("the umask", _umask()),
+        (
+            "sys.path_importer_cache",
+            tuple(sys.path_importer_cache),
+            tuple(map(id, sys.path_importer_cache.values())),
+        ),
+        (
+            "sys settings",
+            sys.getrecursionlimit(),
+            sys.getswitchinterval(),
+            sys.get_int_max_str_digits(),
+        ),
+        ("warnings filters", tuple(map(repr, warnings.filters))),
+        ("open files", _open_fds()),
+        ("threads", tuple(map(id, threading.enumerate()))),
+    )
+
+
+def world(local_state) -> dict:
+    """What a job must leave as it found for its worker to serve another user."""
+    mods = dict(sys.modules)
+    entries = _dict_entries(mods)
+    cells = _version_cells([e[1] for e in entries])
+    return {
+        "environ": dict(os.environ),
+        "modules": mods,
+        "entries": entries,
+        "cells": cells,
+        "tags": None if cells is None else [c.value for c in cells],
+        "hooks": _hooks(),
+        "local": local_state(),
+        "python_threads": len(sys._current_frames()),
+    }
+
+
+def leftovers(
+    w: dict, local_state, isinstance=isinstance, len=len, id=id, list=list, map=map, zip=zip
+) -> str | None:
+    """The first thing a job left that another user's code could see, or None.
+
+    Changes in a worker's own module dicts are found by version tag first (PEP 509), so a scan
+    of every loaded module's globals and classes costs a few milliseconds."""
+    if dict(os.environ) != w["environ"]:
+        return "os.environ was changed"
+    mods, then = sys.modules, w["modules"]
+    if len(mods) != len(then) or any(then.get(k) is not m for k, m in list(mods.items())):
+        new = next((k for k, m in list(mods.items()) if then.get(k) is not m), None)
+        return f"sys.modules gained or replaced {new}" if new else "sys.modules lost an entry"
+    cells, entries = w["cells"], w["entries"]
+    if cells is None:
+        todo = range(len(entries))
+    else:
+        now, tags = [c.value for c in cells], w["tags"]
+        todo = [i for i, (a, b) in enumerate(zip(now, tags)) if a != b]
+    for i in todo:
+        owner, d, keys, ids = entries[i]
+        if len(d) != len(keys) or list(map(id, d.values())) != ids:
+            before = dict(zip(keys, ids))
+            where = owner if isinstance(owner, str) else f"{owner.__module__}.{owner.__qualname__}"
+            for k, v in list(d.items()):
+                if before.get(k, 0) != id(v) and k not in _CHURN and (where, k) not in _CHURN_AT:
+                    return f"{where}.{k} was {'set' if k in before else 'added'}"
+            if any(k not in d and k not in _CHURN for k in keys):
+                return f"a name of {where} was deleted"
+    for a, b in zip(w["hooks"], _hooks()):
+        if a != b:
+            return f"{a[0]} changed"
+    if local_state() != w["local"]:
+        return "numpy's, decimal's or JAX's settings on the learner's thread changed"
+    if cells is not None:
+        w["tags"] = now  # written to, yet still the snapshot's objects: verified at this version
+    return None
+
+
 def altered(
     snap: dict,
     _changed=_changed,
@@ -413,6 +568,7 @@ def _guard_hook(learner_ident: int):
 
     get_ident = _thread.get_ident
     armed = [False]
+    touched: list[str] = []  # what the job changed that no dict scan sees
     frames = {"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back"}
     denied = {
         "sys._current_frames": "frame inspection",
@@ -451,13 +607,19 @@ def _guard_hook(learner_ident: int):
             name = args[1] if len(args) > 1 else ""
             if name in frames and get_ident() != learner_ident:
                 refuse("frame inspection")
-            if (
-                event != "object.__getattr__"
-                and name in ("__code__", "__defaults__", "__kwdefaults__")
-                and _harness_code(args[0])
+            if event != "object.__getattr__" and name in (
+                "__code__",
+                "__defaults__",
+                "__kwdefaults__",
             ):
-                # libraries set these on their own functions (namedtuple sets __defaults__)
-                refuse("replacing a function's code")
+                if _harness_code(args[0]):
+                    # libraries set these on their own functions (namedtuple sets __defaults__)
+                    refuse("replacing a function's code")
+                if not touched and getattr(args[0], "__code__", None) is not None:
+                    if getattr(args[0].__code__, "co_filename", CELL) != CELL:  # not the cell's
+                        touched.append(f"a function's {name} was replaced")
+        elif event in ("os.putenv", "os.unsetenv") and not touched:
+            touched.append("the environment was changed")
         elif event in ("open", "os.chdir", "os.listdir", "os.scandir"):
             path = args[0] if args else None
             if isinstance(path, (str, bytes)):
@@ -470,6 +632,7 @@ def _guard_hook(learner_ident: int):
     def arm(on: bool) -> None:
         armed[0] = on
 
+    arm.touched = touched  # type: ignore[attr-defined]  # read (and cleared) by the harness
     return arm
 
 
@@ -541,35 +704,14 @@ class LearnerThread:
         return value
 
 
-def _empty_dir(top: str) -> None:
-    """Remove what jobs left under `top`, but not the read-only runtime bound inside it (a venv
-    under /tmp): entries on another device than `top` are mounts, not files of the jobs."""
-    try:
-        dev = os.lstat(top).st_dev
-        entries = list(os.scandir(top))
-    except OSError:
-        return
-    for entry in entries:
-        try:
-            st = entry.stat(follow_symlinks=False)
-            if st.st_dev != dev:
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                _empty_dir(entry.path)
-                os.rmdir(entry.path)
-            else:
-                os.unlink(entry.path)
-        except OSError:
-            pass  # a directory holding a mount point stays, empty of job files
-
-
 class Worker:
     def __init__(self, sock: socket.socket, arm=None):
         self.sock = sock
         self.prelude = _prelude()
-        from jaxlings.harness import codec
+        from jaxlings.harness import codec, scratch
 
         self.codec = codec
+        self.scratch = scratch
         self.devnull = os.open(os.devnull, os.O_WRONLY)
         self._arm = arm or (lambda on: None)
         self.learner_thread = LearnerThread()
@@ -820,8 +962,15 @@ class Worker:
                 results.append({"ok": False, "error": self.describe(exc, name)})
         return {"op": "result", "preload_error": None, "blocks": results}
 
-    def serve(self, altered=altered, settings_changed=settings_changed) -> None:
+    def local_state(self) -> tuple:
+        return self.learner_thread.call(_local_state)
+
+    def serve(
+        self, altered=altered, settings_changed=settings_changed, leftovers=leftovers, world=world
+    ) -> None:
         snap = snapshot()
+        seen = world(self.local_state)
+        touched = getattr(self._arm, "touched", [])
         self.send({"op": "ready", "pid": os.getpid()})
         codec = self.codec
         while True:
@@ -832,6 +981,7 @@ class Worker:
             if job.get("op") == "exit":
                 return
             nonce = str(job.pop("nonce", ""))
+            rebase = job.pop("rebase", False) is True  # the pool's own warm-up: trusted code
             self._redirect(fds)
             self._arm(True)
             try:
@@ -863,16 +1013,36 @@ class Worker:
             self.reset_private_dirs()
             self.bound_memory()
             problem = altered(snap)
+            t0 = time.perf_counter()
+            left = None
+            if problem is None:  # (an altered harness retires the worker anyway)
+                left = (touched[0] if touched else None) or leftovers(seen, self.local_state)
             self._arm(False)
-            reusable = problem is None and settings_changed(snap) is None
-            self.send({"op": "idle", "clean": reusable, "reason": problem, "nonce": nonce})
+            if left is None and len(sys._current_frames()) != seen["python_threads"]:
+                # (XLA starts native threads of its own as it goes; Python ones are the code's)
+                left = "a thread started by the code (even through _thread) is still running"
+            if rebase and problem is None:
+                left, seen = None, world(self.local_state)  # what warm-up loaded is the baseline
+            reusable = problem is None and left is None and settings_changed(snap) is None
+            self.send(
+                {
+                    "op": "idle",
+                    "clean": reusable,
+                    "reason": problem,
+                    "left": left,
+                    "scan_ms": round((time.perf_counter() - t0) * 1000.0, 3),
+                    "nonce": nonce,
+                }
+            )
+            touched.clear()
+            _reseed()
 
     def reset_private_dirs(self) -> None:
         """Empty the jail's private /tmp and /dev/shm, so the next job starts from nothing."""
         if not self.jailed:
             return
         for top in ("/tmp", "/dev/shm"):
-            _empty_dir(top)
+            self.scratch.empty_dir(top)
 
     def bound_memory(self) -> None:
         """Above CLEAR_CACHES_ABOVE_MB resident, drop JAX's caches of traced and compiled programs.
@@ -888,6 +1058,17 @@ class Worker:
         gc.collect()
         if _MALLOC_TRIM is not None:
             self.unguarded(_MALLOC_TRIM, 0)  # glibc: give the freed heap back to the system
+
+
+def _reseed() -> None:
+    """A new seed from the OS for the global random generators, so no job sees the last one's."""
+    for name, attr in (("random", "seed"), ("numpy.random", "seed")):
+        mod = sys.modules.get(name)
+        if mod is not None:
+            try:
+                getattr(mod, attr)()
+            except Exception:
+                pass
 
 
 def _exit_with_server(fd: int) -> None:
