@@ -26,6 +26,8 @@ const WRONG = [
   'return jnp.sum(a[:, None, :] - b[None, :, :], axis=-1)'
 ];
 const RIGHT = ['return jnp.sum((a[:, None, :] - b[None, :, :]) ** 2, axis=-1)'];
+// the body of the problem's wrong/axes_swapped.py: a listed pitfall, which a Check names
+const PITFALL = ['diff = a[None, :, :] - b[:, None, :]', 'return jnp.sum(diff ** 2, axis=-1)'];
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -192,4 +194,21 @@ test('a wrong 2-D answer is drawn, attempts are compared, all by keyboard where 
   await expect(code).toHaveAttribute('tabindex', '0');
   await scrollViewTo(view, '.jp-jaxlings-Statement pre');
   await screenshot(view, 'statement-code-light');
+
+  // A listed pitfall, submitted as the problem's wrong/ file writes it, is named as that pitfall.
+  // (the wrong/ files' signatures are computed in the background once the view is open: a Check
+  // made before they are ready names none, so the Check is repeated until the note appears)
+  await test.step('a listed pitfall is named', async () => {
+    await typeFunction(page, cell, HEADER, PITFALL);
+    const note = view.locator('.jp-jaxlings-Result:not(.jp-mod-stale) .jp-jaxlings-Pitfall');
+    for (let tries = 0; tries < 6 && !(await note.count()); tries++) {
+      await checkFor(view, notebook, 'failed');
+    }
+    await expect(note).toHaveAttribute('data-pitfall', 'axes_swapped');
+    await expect(note).toContainText(
+      'This looks like a pitfall the statement lists: New axes on the wrong operands.'
+    );
+    await scrollViewTo(view, '.jp-jaxlings-Pitfall');
+    await screenshot(view, 'pitfall-light');
+  });
 });
