@@ -39,7 +39,8 @@ export function withSummary(
     return { problems: [...problems], sprints: [...sprints] };
   }
   const solved = Number(next.status === 'solved') - Number(old.status === 'solved');
-  const attempted = Number(next.status !== 'new') - Number(old.status !== 'new');
+  // attempted = started and not solved yet, as the server counts it
+  const attempted = Number(next.status === 'attempted') - Number(old.status === 'attempted');
   return {
     problems: problems.map(p => (p.id === next.id ? next : p)),
     sprints: sprints.map(s =>

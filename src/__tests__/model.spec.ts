@@ -179,7 +179,7 @@ describe('JaxlingsModel', () => {
     await tick();
     expect(client.calls).toEqual(['check', 'check', 'check']);
     expect(model.summary('nnx-ema-step')).toMatchObject({ status: 'solved', attempts: 3 });
-    expect(model.sprints[0]).toMatchObject({ solved: 1, attempted: 1 });
+    expect(model.sprints[0]).toMatchObject({ solved: 1, attempted: 0 });
     expect(model.detail('nnx-ema-step')).toMatchObject({
       status: 'solved',
       attempts: 3,
@@ -302,7 +302,7 @@ describe('withSummary', () => {
     const solved = withSummary(list, [sprint], summary({ status: 'solved', attempts: 2 }));
     expect(solved.problems[0]).toMatchObject({ status: 'solved', attempts: 2 });
     expect(solved.problems[1].id).toBe('other');
-    expect(solved.sprints[0]).toMatchObject({ solved: 1, attempted: 1 });
+    expect(solved.sprints[0]).toMatchObject({ solved: 1, attempted: 0 });
     const first = withSummary(list, [sprint], summary({ id: 'other', status: 'attempted' }));
     expect(first.sprints[0]).toMatchObject({ solved: 0, attempted: 2 });
   });

@@ -205,7 +205,16 @@ test('a class on a real JupyterHub', async ({ browser }) => {
     JSON.stringify(paths) +
     '}))';
   await test.step("ann's kernel tries to read the bank and the database", async () => {
+    // A problem's notebook opens with no kernel (Checks run in the service's workers); ann
+    // picks one (Kernel → Change Kernel…), as a learner who wants to run cells does.
     const last = annNotebook.locator('.jp-Cell').last();
+    await last.locator('.cm-content').click();
+    await ann.locator('.lm-MenuBar-itemLabel', { hasText: /^Kernel$/ }).click();
+    await ann.getByRole('menuitem', { name: /Change Kernel/ }).click();
+    const dialog = ann.locator('.jp-Dialog');
+    await expect(dialog).toContainText('Select Kernel');
+    await dialog.locator('.jp-mod-accept').click();
+    await expect(dialog).toHaveCount(0);
     await last.locator('.cm-content').click();
     await ann.keyboard.press('Escape');
     await ann.keyboard.press('b');

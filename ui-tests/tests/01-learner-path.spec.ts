@@ -91,6 +91,12 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   await expect(failed).toContainText('attempt 1');
   await expect(item).toHaveAttribute('data-status', 'attempted');
   await expect(view.locator('.jp-jaxlings-ProblemView-attempts')).toHaveText('1 attempt');
+  // the sprint line counts it as in progress ("… · N attempted"), and stops once it is solved
+  const sprintCount = panel.locator(
+    '.jp-jaxlings-Sprint[data-sprint="B"] .jp-jaxlings-Sprint-count'
+  );
+  await expect(sprintCount).toContainText(/\d+ attempted/);
+  const inProgress = Number((await sprintCount.innerText()).match(/(\d+) attempted/)![1]);
   await expect(view.getByRole('button', { name: 'Show hint 1 of 2' })).toBeVisible();
   page.off('request', record);
   expect(requests).toEqual([`POST problems/${ID}/check`]);
@@ -125,6 +131,10 @@ test('a learner solves nnx-ema-step, and the state survives a reload', async ({ 
   await expect(
     panel.locator('.jp-jaxlings-Sprint[data-sprint="B"] [role="progressbar"]')
   ).toHaveAttribute('aria-valuenow', '1');
+  await expect(sprintCount).not.toContainText(`${inProgress} attempted`);
+  if (inProgress > 1) {
+    await expect(sprintCount).toContainText(`${inProgress - 1} attempted`);
+  }
 
   // Solved: the solution is viewable without a warning, and insertable below the cell.
   await view.getByRole('button', { name: 'View solution' }).click();
