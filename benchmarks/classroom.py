@@ -267,6 +267,8 @@ def main() -> int:
                 )
                 if r.status_code == 200 and r.json().get("passed"):
                     break
+                if r.status_code == 429:  # the class's rate limit: one user checks all of them
+                    time.sleep(float(r.headers.get("Retry-After", "20")) + 1)
             else:
                 single.log(f"warm-up of {pid}: still {r.status_code} {r.text[:200]}")
         warm.close()
