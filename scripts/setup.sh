@@ -39,9 +39,10 @@ if [ ! -f "python/jaxlings/classroom/static/.built-$dash" ]; then
   jlpm build:dashboard
   touch "python/jaxlings/classroom/static/.built-$dash"
 fi
-if ! "$VENV/bin/pip" show -q jaxlings >/dev/null 2>&1 || [ ! -f "$VENV/.jaxlings-editable" ]; then
+pkg=$(stamp pyproject.toml $(find jupyter-config -type f | sort))  # entry points, shared data
+if ! "$VENV/bin/pip" show -q jaxlings >/dev/null 2>&1 || [ ! -f "$VENV/.jaxlings-editable-$pkg" ]; then
   echo "setup: installing jaxlings (editable)"
   SKIP_JUPYTER_BUILDER=1 "$VENV/bin/pip" install -q --no-deps --no-build-isolation -e .
-  touch "$VENV/.jaxlings-editable"
+  rm -f "$VENV"/.jaxlings-editable*; touch "$VENV/.jaxlings-editable-$pkg"
 fi
 jupyter labextension develop --overwrite . >/dev/null 2>&1

@@ -231,6 +231,8 @@ test('a class on a real JupyterHub', async ({ browser }) => {
     for (const p of paths) {
       expect(codes[p], `${p} must not be readable by a learner`).not.toBe(0);
     }
+    // the package's settings override: a learner is never asked about Jupyter news
+    await expect(ann.getByText(/notified about official Jupyter news/)).toHaveCount(0);
     await shot(ann, 'ann-kernel-cannot-read');
   });
 
