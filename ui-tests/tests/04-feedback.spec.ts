@@ -141,6 +141,12 @@ test('a wrong 2-D answer is drawn, attempts are compared, all by keyboard where 
     failed.locator('tbody[data-verdict="failed"] .jp-jaxlings-Case-hiddenNote').first()
   ).toBeVisible();
   await expect(failed.locator('[data-case^="random"] .jp-jaxlings-Case-output')).toHaveCount(0);
+  // larger inputs are cut after a whole number, one argument a line
+  const cut = failed.locator('tbody[data-case="a set against itself"] .jp-jaxlings-Case-inputs');
+  const inputs = await cut.innerText();
+  expect(inputs).toContain('…');
+  expect(inputs).not.toMatch(/[\d.-]…/);
+  expect(inputs.split('\n').map(line => line.split('=')[0].trim())).toEqual(['seed', 'a', 'b']);
   const heatmaps = worked.locator('[data-diff="heatmaps"]');
   await expect(heatmaps).toContainText('shape (2, 3)');
   await expect(heatmaps.locator('figure.jp-jaxlings-Heatmap')).toHaveCount(3);
