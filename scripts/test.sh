@@ -32,4 +32,4 @@ if [ -f benchmarks/run.py ]; then
   python benchmarks/run.py --smoke
 fi
 step "pytest"
-python -m pytest -q -p no:cacheprovider
+python -m pytest -q -p no:cacheprovider --durations=15

@@ -260,7 +260,7 @@ def test_one_user_flooding_the_pool_gets_429_and_others_still_pass(jailed):
 
 
 def test_the_expected_cache_reader_refuses_fifos_symlinks_and_forgeries(tmp_path):
-    from jaxlings.checker import _read_regular
+    from jaxlings.checker import read_regular
 
     fifo = tmp_path / "fifo.json"
     os.mkfifo(fifo)
@@ -270,5 +270,5 @@ def test_the_expected_cache_reader_refuses_fifos_symlinks_and_forgeries(tmp_path
     big.write_bytes(b"x" * 2048)
     for path in (fifo, link, big):
         with pytest.raises(OSError):
-            _read_regular(path, 1024, 1.0)
-    assert _read_regular(tmp_path / "missing.json", 1024, 1.0) is None
+            read_regular(path, 1024, 1.0)
+    assert read_regular(tmp_path / "missing.json", 1024, 1.0) is None

@@ -39,8 +39,9 @@ LOOK = (
         if any("SECRET" in t.name for t in threading.enumerate()):
             found.append("thread")
         for top in ("/tmp", "/dev/shm"):
+            # (the planted files' names; a venv under /tmp, as in a CI clone, is bound in too)
             for _root, _dirs, files in os.walk(top):
-                if any("secret" in f for f in files):
+                if any(f.startswith("secret-") for f in files):
                     found.append(top)
         if float(jnp.sum(jnp.ones(3))) != 3.0:
             found.append("jnp.sum")
