@@ -301,7 +301,12 @@ export function addCommands(
       palette.addItem({ command, category });
     }
   }
-  launcher?.add({ command: CommandIDs.pickProblem, category: 'jaxlings', rank: 0 });
+  launcher?.add({
+    command: CommandIDs.pickProblem,
+    args: { isLauncher: true }, // labelled "Problems" there
+    category: 'jaxlings',
+    rank: 0
+  });
 
   // The Check button in every notebook's toolbar, tied to that notebook.
   app.docRegistry.addWidgetExtension('Notebook', {

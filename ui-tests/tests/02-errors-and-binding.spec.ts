@@ -92,7 +92,18 @@ test('a SyntaxError names its line, an endless loop times out, and the next Chec
   await screenshot(view, 'timeout-dark');
   await page.theme.setLightTheme();
 
-  // The next Check runs normally (and the ignored press made no attempt of its own).
+  // Cancel stops a running Check: nothing is recorded and the last verdict stays.
+  await clickCheck(notebook);
+  await expect(view.locator('.jp-jaxlings-Busy')).toBeVisible();
+  await view.locator('.jp-jaxlings-CancelButton').click();
+  await expect(view.locator('.jp-jaxlings-Busy')).toHaveCount(0);
+  await expect(toolbarCheck).not.toContainText('Checking…');
+  await expect(view.locator('.jp-jaxlings-Result[data-status="timeout"]')).toContainText(
+    'attempt 2'
+  );
+  await expect(view.locator('.jp-jaxlings-ProblemView-attempts')).toHaveText('2 attempts');
+
+  // The next Check runs normally (the ignored press and the cancelled Check made no attempt).
   await typeFunction(page, cell, header, ['print("debugging", seed)', 'return None']);
   await clickCheck(notebook);
   const next = view.locator('.jp-jaxlings-Result:not(.jp-mod-stale)');

@@ -220,6 +220,19 @@ test('one notebook and one view per problem at any width; Checks, keys, Reset an
     await expect(view).toBeVisible();
   });
 
+  await test.step("the Launcher's Problems card opens the finder", async () => {
+    await page.locator('.lm-MenuBar-item', { hasText: 'File' }).click();
+    await page.locator('.lm-Menu-item', { hasText: 'New Launcher' }).click();
+    const card = page.locator('.jp-LauncherCard:visible', { hasText: 'Problems' });
+    await expect(card).toBeVisible();
+    await screenshot(card, 'launcher-card-light');
+    await card.click();
+    const finder = page.locator('.jp-Dialog .jp-jaxlings-Finder');
+    await expect(finder.locator('input')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(finder).toHaveCount(0);
+  });
+
   await test.step('Help → Open Problem… finds a problem by part of its title', async () => {
     await page.locator('.lm-MenuBar-item', { hasText: 'Help' }).click();
     await page.locator('.lm-Menu-item', { hasText: 'Open Problem…' }).click();
