@@ -18,10 +18,7 @@ c.ServerApp.port = int(os.environ.get("JAXLINGS_UI_PORT", "8878"))  # noqa: F821
 c.ServerApp.base_url = os.environ.get("JAXLINGS_UI_BASE_URL", "/")  # noqa: F821
 c.ServerApp.allow_root = True  # noqa: F821
 c.LabApp.news_url = None  # noqa: F821
-# the repo's settings overrides: no "get notified about Jupyter news?" toast over the tests
-c.LabApp.app_settings_dir = os.path.join(  # noqa: F821
-    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "jupyter-config", "lab-settings"
-)
+# no "get notified about Jupyter news?" toast: the package's settings override (overrides.d)
 
 c.Jaxlings.db_path = os.path.join(state, "progress.sqlite")  # noqa: F821
 # The infinite-loop test waits for this limit instead of the problem's 10 s.

@@ -247,11 +247,12 @@ class ClassLatestVerbs(ClassVerbs):
 class ClassExportVerbs(ClassVerbs):
     """A CSV download (or `?format=json`, the same rows); `?anonymize=1` names by pseudonym."""
 
-    name = ""
+    name = ""  # the download's file name: jaxlings-{name}.csv
     columns: list[str] = []
+    source = ""  # the service's method that yields the rows
 
     def rows(self, anonymize: bool) -> list[Any]:
-        raise NotImplementedError
+        return list(getattr(self.service, self.source)(anonymize))
 
     @tornado.web.authenticated
     async def get(self) -> None:
@@ -275,17 +276,11 @@ class ClassExportVerbs(ClassVerbs):
 
 
 class ClassAttemptsVerbs(ClassExportVerbs):
-    name, columns = "attempts", ATTEMPT_COLUMNS
-
-    def rows(self, anonymize: bool) -> list[Any]:
-        return list(self.service.class_attempts(anonymize))
+    name, columns, source = "attempts", ATTEMPT_COLUMNS, "class_attempts"
 
 
 class ClassProgressCsvVerbs(ClassExportVerbs):
-    name, columns = "progress", PROGRESS_COLUMNS
-
-    def rows(self, anonymize: bool) -> list[Any]:
-        return list(self.service.class_progress_rows(anonymize))
+    name, columns, source = "progress", PROGRESS_COLUMNS, "class_progress_rows"
 
 
 class NotFoundVerbs(Verbs):
