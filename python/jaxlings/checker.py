@@ -163,6 +163,7 @@ def warm_job(problem: Problem) -> Frame:
     return {
         **check_job(problem, problem.solution),
         "cases": [cases[i] for i in case_order(problem)],
+        "tag": problem.id,  # for the pool: the worker is warm for this problem (not sent)
     }
 
 

@@ -66,6 +66,12 @@ ACTIVITY_LIMIT = 2000  # the most attempts it sends
 log = logging.getLogger("jaxlings")
 
 
+# a class's workers keep compiled programs while together they use at most this much memory
+# (PSS), and each serves this many Checks before it is replaced
+CLASS_WORKERS_MEMORY_MB = 2560
+CLASS_JOBS_PER_WORKER = 1000
+
+
 class Refusal(Exception):
     def __init__(self, status: int, message: str, retry_after: Optional[int] = None):
         super().__init__(message)
@@ -108,8 +114,15 @@ class JaxlingsService:
             compile_cache_dir=self.data_dir / "xla-cache",
             log_path=self.data_dir / "workers.log",
             sandbox=sandbox,
-            warm_jobs=recent.warm_jobs,
+            # sharing, a problem is compiled where its Checks go, not in every new worker
+            warm_jobs=None if share_workers else recent.warm_jobs,
             share_workers=share_workers,
+            # a class's Checks go to workers warm for their problem, so each worker holds the
+            # compiled programs of its share of the problems: let them (README, "Workers at
+            # class scale"); one learner's workers clear theirs sooner
+            memory_budget_mb=CLASS_WORKERS_MEMORY_MB if share_workers else None,
+            max_jobs_per_worker=CLASS_JOBS_PER_WORKER if share_workers else 200,
+            retire_rss_mb=1536.0 if share_workers else 1024.0,
         )
         self.checker = Checker(self.pool, self.data_dir / "expected", time_limit_override, recent)
         self.pitfalls = Pitfalls(self.checker, self.data_dir / "pitfalls")

@@ -377,6 +377,7 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "reason": (str, type(None)),
     "left": (str, type(None)),
     "scan_ms": (float, int),
+    "cleared": (bool,),
     "nonce": (str,),
 }
 

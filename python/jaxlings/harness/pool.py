@@ -38,6 +38,15 @@ from .scratch import empty_private_dirs
 OUTPUT_LIMIT = 64 * 1024
 MAX_JOB_BYTES = 16 * 1024 * 1024  # every frame of one job together
 PER_USER_IN_FLIGHT = 2
+CLEAR_CACHES_ENV = "JAXLINGS_WORKER_CLEAR_CACHES_MB"  # worker.CLEAR_CACHES_ABOVE_MB
+# how long a Check waits for the busy worker that has its problem compiled before it takes
+# another (cold) one: a warm Check takes tens to hundreds of ms, a cold one seconds of CPU
+WARM_WAIT_S = 3.0
+# sharing, a Check on a worker that has not compiled its problem may run this many times its
+# time limit: compiling is the harness's cost, not the code's, and a worker killed while it
+# compiles loses every program it held
+COLD_LIMIT_FACTOR = 3.0
+MIN_CLEAR_MB = 512.0  # under a memory budget, no worker clears below this size
 
 
 @dataclass(frozen=True)
@@ -203,6 +212,7 @@ class Outcome:
     detail: str = ""  # why the harness gave up on the worker (for the server's log)
     duration_ms: float = 0.0
     peak_rss_mb: float = 0.0
+    cleared: bool = False  # the worker dropped its compiled programs after the job
 
 
 class WorkerProcess:
@@ -218,6 +228,11 @@ class WorkerProcess:
         self.dead = False
         self.ready_ms = 0.0  # start to ready, for the benchmark
         self.left = False  # its last job left something: retired
+        # the problems (job tags) whose programs this worker has compiled, and its resident size
+        # after its last job: a Check goes to a worker warm for its problem (WorkerPool._fits)
+        self.warm: set[str] = set()
+        self.settled_rss_mb = 0.0
+        self.settled_pss_mb = 0.0  # measured only under a memory budget
 
     def start(self) -> None:
         t0 = time.monotonic()
@@ -228,6 +243,8 @@ class WorkerProcess:
             pool.jail.cgroups.create(f"w{pool._seq}") if pool.jail.cgroups.available else []
         )
         env = pool.jail.env(child.fileno(), self.trusted, pool.nproc_limit)
+        if pool.clear_caches_mb is not None and CLEAR_CACHES_ENV not in env:
+            env[CLEAR_CACHES_ENV] = str(pool.clear_caches_mb)
         if self.cgroups:
             env["JAXLINGS_CG"] = " ".join(f"{d}/cgroup.procs" for d in self.cgroups)
         log = open(pool.log_path, "ab") if pool.log_path else subprocess.DEVNULL
@@ -280,6 +297,10 @@ class WorkerProcess:
 
     def rss_mb(self) -> float:
         return sum(_rss_kb(pid) for pid in self.tree()) / 1024.0
+
+    def pss_mb(self) -> float:
+        """Its proportional share of memory: pages shared with the other workers count in part."""
+        return sum(_rss_kb(pid, "smaps_rollup", "Pss:") for pid in self.tree()) / 1024.0
 
     def kill(self) -> None:
         if self.dead:
@@ -429,11 +450,12 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _rss_kb(pid: int) -> int:
+def _rss_kb(pid: int, file: str = "status", field: str = "VmRSS:") -> int:
+    """A process's resident size in KiB (its proportional share: file smaps_rollup, field Pss:)."""
     try:
-        with open(f"/proc/{pid}/status") as fh:
+        with open(f"/proc/{pid}/{file}") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except (OSError, ValueError):
         pass
@@ -472,6 +494,9 @@ class WorkerPool:
         per_user_in_flight: int = PER_USER_IN_FLIGHT,
         share_workers: bool = False,
         worker_memory_mb: float = 4096.0,
+        clear_caches_mb: Optional[float] = None,
+        warm_wait_s: float = WARM_WAIT_S,
+        memory_budget_mb: Optional[float] = None,
     ):
         self.max_workers = max(1, max_workers)
         self.spare = max(0, min(spare, self.max_workers))
@@ -491,6 +516,17 @@ class WorkerPool:
         # scan: README, "Reuse and users at class scale") and its private dirs were emptied
         # from here; only jailed, where those dirs are the worker's own
         self.share_workers = share_workers and self.isolation.jailed
+        # a worker above this resident size drops its compiled programs after a job (None: the
+        # worker's default; README, "Workers at class scale")
+        self.clear_caches_mb = clear_caches_mb
+        # the workers' memory together (PSS): a job that takes its worker past what is left of
+        # it makes the worker drop its compiled programs after the job (see _clear_above_mb)
+        self.memory_budget_mb = memory_budget_mb
+        self.warm_wait_s = warm_wait_s
+        self.warm_hits = 0  # Checks given a worker that had compiled their problem
+        self.cleared = 0  # times a worker dropped its compiled programs (clear_caches_mb)
+        # Checks given a worker that had not: {True: one that had was busy, False: none had}
+        self.warm_misses: dict[bool, int] = {True: 0, False: 0}
         self._cv = threading.Condition()
         self._idle: list[WorkerProcess] = []
         self._busy: set[WorkerProcess] = set()
@@ -507,7 +543,7 @@ class WorkerPool:
         self.left: dict[str, int] = {}  # what was left, by first finding (for the benchmark)
         self.scan_ms: list[float] = []  # the worker's leftover scan, per job (last 1000)
         # ticket -> owner of each check waiting for a worker, oldest first
-        self._waiting: dict[object, Owner] = {}
+        self._waiting: dict[object, tuple[Owner, Optional[str], float]] = {}  # owner, tag, since
         self._in_flight: dict[Owner, int] = {}
         self._stops: dict[tuple[Owner, Optional[str]], list[threading.Event]] = {}  # cancel()
         self._served: dict[Owner, int] = {}  # owner -> turn of its last grant (round robin)
@@ -544,7 +580,9 @@ class WorkerPool:
             for job in self.warm_jobs() if self.warm_jobs and not trusted else []:
                 # trusted code from the bank: what it loads becomes the worker's baseline
                 job = {**job, "rebase": True}
-                if self._run_on(w, job, time_limit_s=60, memory_limit_mb=4096).status != "ok":
+                tag = job.pop("tag", None)  # the problem it warms (not sent to the worker)
+                outcome = self._run_on(w, job, time_limit_s=60, memory_limit_mb=4096, tag=tag)
+                if outcome.status != "ok":
                     raise RuntimeError("warm-up job failed")
         except Exception:
             w.kill()
@@ -577,6 +615,10 @@ class WorkerPool:
                 "scan_ms_p50": scans[len(scans) // 2] if scans else None,
                 "scan_ms_max": scans[-1] if scans else None,
                 "sharing": self.share_workers,
+                "warm_hits": self.warm_hits,
+                "cold_while_warm_busy": self.warm_misses[True],
+                "cold_nowhere_warm": self.warm_misses[False],
+                "caches_cleared": self.cleared,
             }
 
     def close(self) -> None:
@@ -592,8 +634,8 @@ class WorkerPool:
     # ------------------------------------------------------------ acquiring
 
     def _fits(self, owner: Owner, w: WorkerProcess) -> int:
-        """How well `w` suits `owner`: 3 its own, 2 fresh, 1 another user's clean one, 0 not at all
-        (sharing: 2 another user's clean one, which has compiled more than a fresh one, 1 fresh)."""
+        """Whether `w` may serve `owner`, and how well: 3 its own, 2 another user's clean one
+        (sharing only), 1 fresh, 0 not at all."""
         if isinstance(owner, Reference):
             # a fresh worker may become a reference one (never to serve learners after); it keeps
             # its read-only compile cache, so only workers started trusted ever write that cache
@@ -602,16 +644,48 @@ class WorkerPool:
             return 0
         if w.owner == owner:
             return 3
-        if self.share_workers:
-            return 2 if isinstance(w.owner, User) else (1 if w.owner == FRESH else 0)
-        return 2 if w.owner == FRESH else 0
+        if w.owner == FRESH:
+            return 1
+        return 2 if self.share_workers and isinstance(w.owner, User) else 0
 
-    def _acquire(self, owner: Owner, timeout_s: float) -> WorkerProcess:
-        deadline = time.monotonic() + timeout_s
+    def _rank(self, owner: Owner, tag: Optional[str], w: WorkerProcess) -> tuple[int, ...]:
+        """How much `owner`'s Check of problem `tag` wants `w` (higher first; never 0 unless it
+        may not use it). A worker that already compiled the problem first: a warm Check costs
+        tens of ms, a cold one seconds. Sharing workers, then the smallest one, so that the
+        problems of a class spread over the pool instead of every worker compiling all of them;
+        not sharing, the learner's own one before a fresh one."""
+        fit = self._fits(owner, w)
+        if not fit or isinstance(owner, Reference):
+            return (fit,)
+        warm = int(tag is not None and tag in w.warm)
+        if self.share_workers:
+            return (fit and 1 + warm, -round(w.settled_rss_mb))
+        return (fit and 1 + warm, fit)
+
+    def _holding_out(self, owner: Owner, tag: Optional[str], since: float, now: float) -> bool:
+        """Whether a Check waits for a busy worker warm for its problem rather than take a cold
+        one: for at most `warm_wait_s` after it asked."""
+        if tag is None or isinstance(owner, Reference) or now - since >= self.warm_wait_s:
+            return False
+        return any(
+            tag in w.warm and not w.dead and (self.share_workers or w.owner == owner)
+            for w in self._busy
+        )
+
+    def _wants(self, ticket: object, w: WorkerProcess, now: float) -> tuple[int, ...]:
+        owner, tag, since = self._waiting[ticket]
+        rank = self._rank(owner, tag, w)
+        if rank[0] and tag not in w.warm and self._holding_out(owner, tag, since, now):
+            return (0,)
+        return rank
+
+    def _acquire(self, owner: Owner, timeout_s: float, tag: Optional[str] = None) -> WorkerProcess:
+        since = time.monotonic()
+        deadline = since + timeout_s
         ticket = object()
         trusted = isinstance(owner, Reference)
         with self._cv:
-            self._waiting[ticket] = owner
+            self._waiting[ticket] = (owner, tag, since)
             try:
                 while True:
                     if self._closed:
@@ -621,26 +695,32 @@ class WorkerPool:
                         self._idle.remove(gone)
                         threading.Thread(target=gone.kill, daemon=True).start()
                         self._top_up_locked()
-                    best = max(self._idle, key=lambda w: self._fits(owner, w), default=None)
-                    if (
-                        best is not None
-                        and self._fits(owner, best)
-                        and self._next_claim_locked(best) is ticket
-                    ):
-                        self._idle.remove(best)
-                        self._busy.add(best)
-                        if isinstance(best.owner, User) and isinstance(owner, User):
-                            if best.owner == owner:
-                                self.reuses += 1
-                            else:
-                                self.handoffs += 1
-                        self._turn += 1
-                        self._served[owner] = self._turn
-                        self._top_up_locked()
-                        return best
-                    if best is None or not self._fits(owner, best):
+                    now = time.monotonic()
+                    ranked = [(self._wants(ticket, w, now), i, w) for i, w in enumerate(self._idle)]
+                    best = max(ranked, key=lambda r: (r[0], -r[1]), default=None)
+                    if best is not None and best[0][0]:
+                        w = best[2]
+                        if self._next_claim_locked(w, now) is ticket:
+                            self._idle.remove(w)
+                            self._busy.add(w)
+                            if isinstance(w.owner, User) and isinstance(owner, User):
+                                if w.owner == owner:
+                                    self.reuses += 1
+                                else:
+                                    self.handoffs += 1
+                            if tag is not None and tag in w.warm:
+                                self.warm_hits += 1
+                            elif tag is not None:
+                                busy = any(tag in b.warm for b in self._busy)
+                                self.warm_misses[busy] += 1
+                            self._turn += 1
+                            self._served[owner] = self._turn
+                            self._top_up_locked()
+                            return w
+                    elif not any(self._fits(owner, w) for w in self._idle):
                         kind = sum(
-                            isinstance(o, Reference) == trusted for o in self._waiting.values()
+                            isinstance(o, Reference) == trusted
+                            for o, _, _ in self._waiting.values()
                         )
                         if self._total_locked() < self.max_workers:
                             if self._starting[trusted] < kind:
@@ -650,26 +730,47 @@ class WorkerPool:
                             old = self._idle.pop(0)
                             threading.Thread(target=old.kill, daemon=True).start()
                             self._spawn_locked(trusted)
-                    left = deadline - time.monotonic()
+                    left = deadline - now
                     if left <= 0:
                         raise TimeoutError("no worker became free in time")
-                    self._cv.wait(min(left, 1.0))
+                    wait = min(left, 1.0)
+                    if self._holding_out(owner, tag, since, now):
+                        wait = min(wait, since + self.warm_wait_s - now + 0.001)
+                    self._cv.wait(wait)
             finally:
                 del self._waiting[ticket]
                 self._cv.notify_all()  # a waiter queued behind this one may go now
 
-    def _next_claim_locked(self, w: WorkerProcess) -> Optional[object]:
-        """Which waiting check gets `w`: round robin between users (the user served longest ago
-        first), first come first served within a user; a user's own worker goes to that user."""
+    def _next_claim_locked(self, w: WorkerProcess, now: Optional[float] = None) -> Optional[object]:
+        """Which waiting check gets `w`: one of its problem, if it is warm for one (the problem's
+        Check would be slow anywhere else); else a user's own worker goes to that user; else round
+        robin between users (the user served longest ago first), first come first served within a
+        user. Checks holding out for another worker warm for their problem are passed over."""
+        now = time.monotonic() if now is None else now
         best, best_key = None, None
-        for seq, (t, owner) in enumerate(self._waiting.items()):
-            fit = self._fits(owner, w)
-            if not fit:
+        for seq, (t, (owner, tag, _since)) in enumerate(self._waiting.items()):
+            if not self._wants(t, w, now)[0]:
                 continue
-            key = (-fit if fit == 3 else 0, self._served.get(owner, 0), seq)
+            first = (
+                0 if tag is not None and tag in w.warm else (1 if self._fits(owner, w) == 3 else 2)
+            )
+            key = (first, self._served.get(owner, 0), seq)
             if best_key is None or key < best_key:
                 best, best_key = t, key
         return best
+
+    def _clear_above_mb(self, w: WorkerProcess) -> float:
+        """The resident size past which `w` drops its compiled programs after its next job: its
+        size now plus what the budget has left (the workers' last measured PSS together), but
+        never below MIN_CLEAR_MB, so that a small worker does not clear what little it holds."""
+        if w.trusted or w.owner == REFERENCE:
+            return MIN_CLEAR_MB  # reference runs come once per problem: warmth is worth little
+        with self._cv:
+            used = sum(x.settled_pss_mb or x.settled_rss_mb for x in [*self._idle, *self._busy])
+        assert self.memory_budget_mb is not None
+        left = w.settled_rss_mb + self.memory_budget_mb - used
+        # (a worker that stays larger than retire_rss_mb is replaced: clear before that)
+        return round(max(MIN_CLEAR_MB, min(left, 0.9 * self.retire_rss_mb)), 1)
 
     def _release(self, w: WorkerProcess, reusable: bool) -> None:
         if not reusable or w.jobs >= self.max_jobs:
@@ -705,12 +806,14 @@ class WorkerPool:
             self._in_flight[owner] = self._in_flight.get(owner, 0) + 1
             self._stops.setdefault((owner, tag), []).append(stop)
         try:
-            w = self._acquire(owner, queue_timeout_s)
+            w = self._acquire(owner, queue_timeout_s, tag)
             settled = False
             outcome: Optional[Outcome] = None
             try:
                 w.owner = owner
-                outcome = self._run_on(w, job, time_limit_s, memory_limit_mb, stop)
+                if self.share_workers and tag is not None and tag not in w.warm:
+                    time_limit_s *= COLD_LIMIT_FACTOR
+                outcome = self._run_on(w, job, time_limit_s, memory_limit_mb, stop, tag)
                 if outcome.status == "ok":
                     self._settle_later(w)
                     settled = True
@@ -759,9 +862,12 @@ class WorkerPool:
                 self._settle_idle -= 1
             why = ""
             try:
+                w.settled_rss_mb = w.rss_mb()
+                if self.memory_budget_mb is not None:
+                    w.settled_pss_mb = w.pss_mb()
                 if _children(w.pid):
                     why = "children left"
-                elif w.rss_mb() >= self.retire_rss_mb:
+                elif w.settled_rss_mb >= self.retire_rss_mb:
                     why = "rss"
                 elif self.isolation.jailed and not empty_private_dirs(w.pid):
                     # emptied again from outside: the next job starts from nothing on disk,
@@ -785,9 +891,12 @@ class WorkerPool:
         time_limit_s: float,
         memory_limit_mb: float,
         stop: Optional[threading.Event] = None,
+        tag: Optional[str] = None,
     ) -> Outcome:
         assert w.sock is not None
         w.jobs += 1
+        if self.memory_budget_mb is not None:
+            job = {**job, "clear_above_mb": self._clear_above_mb(w)}
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         # marks where each case's output starts (worker._mark_output); the code never sees it
@@ -821,6 +930,9 @@ class WorkerPool:
             captures[0].truncated,
             captures[1].truncated,
         )
+        ran = any(f.get("ok") is True for f in outcome.frames)
+        if tag is not None and ran and outcome.status == "ok" and not outcome.cleared:
+            w.warm.add(tag)  # the code ran through a case: the problem's ops are compiled here
         return outcome
 
     def _wait_for_result(
@@ -954,6 +1066,11 @@ class WorkerPool:
                         self.retired_unclean += 1
                         key = outcome.left.split(" was ")[0][:80]
                         self.left[key] = self.left.get(key, 0) + 1
+                if frame.get("cleared") is True:
+                    w.warm.clear()  # it dropped every compiled program
+                    outcome.cleared = True
+                    with self._cv:
+                        self.cleared += 1
                 scan = frame.get("scan_ms")
                 if isinstance(scan, (int, float)):
                     with self._cv:

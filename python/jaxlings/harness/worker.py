@@ -103,6 +103,46 @@ def _configure_jax(cache_dir: str | None, write: bool) -> None:
     warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 
+def _forget_higher_order_programs() -> dict | None:
+    """Keep the programs of eagerly run higher-order primitives (a `lax.scan`, `fori_loop`,
+    `while_loop` or `cond` outside `jit`) for one job only; the dict to clear after each job.
+
+    JAX caches the callable of every eagerly run primitive by its parameters, up to 4096 of
+    them and with strong references (its own TODO at `dispatch.xla_primitive_callable`). For a
+    higher-order primitive the parameters hold the body's jaxpr, which is new whenever the code
+    that defines the body runs again: each Check of a scan problem added ~12 MiB of compiled
+    programs no later Check could use. Such calls are cached here instead, for the job that
+    made them; first-order ones (an `add` of two f32[4]) stay in JAX's cache for every job.
+    None (nothing changed) if this JAX does not have that function."""
+    try:
+        from jax._src import config, core, dispatch
+
+        cached = dispatch.xla_primitive_callable
+        uncached = cached.__wrapped__
+    except (ImportError, AttributeError):
+        return None
+    jaxpr_types = (core.Jaxpr, core.ClosedJaxpr)
+
+    def holds_jaxpr(v) -> bool:
+        if isinstance(v, jaxpr_types):
+            return True
+        return isinstance(v, (tuple, list)) and any(holds_jaxpr(x) for x in v)
+
+    per_job: dict = {}
+
+    def xla_primitive_callable(prim, **params):
+        if not any(holds_jaxpr(v) for v in params.values()):
+            return cached(prim, **params)
+        key = (config.trace_context(), prim, tuple(params.items()))
+        fn = per_job.get(key)
+        if fn is None:
+            fn = per_job[key] = uncached(prim, **params)
+        return fn
+
+    dispatch.xla_primitive_callable = xla_primitive_callable
+    return per_job
+
+
 def _warm_up(p: dict) -> None:
     """Initialise the backend and compile the commonest ops so a first check is fast."""
     jnp, nnx = p["jnp"], p["nnx"]
@@ -716,6 +756,7 @@ class Worker:
         self._arm = arm or (lambda on: None)
         self.learner_thread = LearnerThread()
         self.jailed = os.environ.get("JAXLINGS_JAILED") == "1"
+        self.per_job_programs: dict | None = None  # _forget_higher_order_programs
 
     def send(self, obj) -> None:
         self.codec.send_frame(self.sock, obj)
@@ -982,6 +1023,9 @@ class Worker:
                 return
             nonce = str(job.pop("nonce", ""))
             rebase = job.pop("rebase", False) is True  # the pool's own warm-up: trusted code
+            clear_above = job.pop("clear_above_mb", None)  # the pool's memory budget, if any
+            if type(clear_above) not in (int, float):
+                clear_above = CLEAR_CACHES_ABOVE_MB
             self._redirect(fds)
             self._arm(True)
             try:
@@ -1011,7 +1055,9 @@ class Worker:
             except BaseException:
                 pass
             self.reset_private_dirs()
-            self.bound_memory()
+            if self.per_job_programs is not None:
+                self.per_job_programs.clear()
+            cleared = self.bound_memory(clear_above)
             problem = altered(snap)
             t0 = time.perf_counter()
             left = None
@@ -1031,6 +1077,7 @@ class Worker:
                     "reason": problem,
                     "left": left,
                     "scan_ms": round((time.perf_counter() - t0) * 1000.0, 3),
+                    "cleared": cleared,
                     "nonce": nonce,
                 }
             )
@@ -1044,20 +1091,22 @@ class Worker:
         for top in ("/tmp", "/dev/shm"):
             self.scratch.empty_dir(top)
 
-    def bound_memory(self) -> None:
-        """Above CLEAR_CACHES_ABOVE_MB resident, drop JAX's caches of traced and compiled programs.
+    def bound_memory(self, above_mb: float = CLEAR_CACHES_ABOVE_MB) -> bool:
+        """Above `above_mb` resident (0: never), drop JAX's caches of traced and compiled programs
+        (True when it did: the pool then no longer counts the worker warm for any problem).
 
         Every new shape an eager op meets, and every function a check defines and transforms
         (an nnx.jit step, a scan body), adds a compiled program (about 1 MiB each on CPU) that
         JAX keeps; a worker serving many checks would only grow. The persistent compilation
         cache on disk makes the next compile of the same program cheap.
         """
-        if CLEAR_CACHES_ABOVE_MB <= 0 or _resident_mb() <= CLEAR_CACHES_ABOVE_MB:
-            return
+        if above_mb <= 0 or _resident_mb() <= above_mb:
+            return False
         self.prelude["jax"].clear_caches()
         gc.collect()
         if _MALLOC_TRIM is not None:
             self.unguarded(_MALLOC_TRIM, 0)  # glibc: give the freed heap back to the system
+        return True
 
 
 def _reseed() -> None:
@@ -1139,6 +1188,7 @@ def main() -> None:
         os.environ.get("JAXLINGS_COMPILE_CACHE_WRITE", "1") == "1",
     )
     worker = Worker(sock)
+    worker.per_job_programs = _forget_higher_order_programs()
     _warm_up(worker.prelude)
     _MALLOC_TRIM = _malloc_trim()  # looked up now: ctypes is refused to code run later
     _set_rlimits()
