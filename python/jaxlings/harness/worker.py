@@ -109,8 +109,8 @@ def _forget_higher_order_programs() -> dict | None:
 
     JAX caches the callable of every eagerly run primitive by its parameters, up to 4096 of
     them and with strong references (a known gap, noted at `dispatch.xla_primitive_callable`).
-    For a higher-order primitive the parameters hold the body's jaxpr, which is new whenever the code
-    that defines the body runs again: each Check of a scan problem added ~12 MiB of compiled
+    For a higher-order primitive the parameters hold the body's jaxpr, which is new whenever the
+    code that defines the body runs again: each Check of a scan problem added ~12 MiB of compiled
     programs no later Check could use. Such calls are cached here instead, for the job that
     made them; first-order ones (an `add` of two f32[4]) stay in JAX's cache for every job.
     None (nothing changed) if this JAX does not have that function."""
